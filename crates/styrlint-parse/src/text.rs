@@ -1,0 +1,313 @@
+//! Text as rules see it: NFC-normalised, with every byte mapped back to the
+//! original file so spans always point into what the user wrote.
+
+use std::ops::Range;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// NFC text assembled from pieces of an original file, with a map from every
+/// byte of the normalised text back to the original bytes.
+///
+/// The map is kept as runs, so text that was already NFC (nearly all of it)
+/// costs one run per piece, not a table per byte.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NormText {
+    text: String,
+    runs: Vec<Run>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    /// Start of the run in `text`.
+    norm: usize,
+    /// Original byte range the run came from.
+    orig: usize,
+    orig_end: usize,
+    /// The run's bytes equal the original's one for one.
+    identity: bool,
+}
+
+impl NormText {
+    /// An empty text.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Normalises `piece`, which is the original text at `orig_start..`.
+    pub fn push_original(&mut self, piece: &str, orig_start: usize) {
+        if piece.is_empty() {
+            return;
+        }
+        if is_nfc_quick(piece.chars()) == IsNormalized::Yes {
+            self.push_run(piece, orig_start, orig_start + piece.len(), true);
+            return;
+        }
+        // Split into segments of a starter and its combining marks, and
+        // normalise each one on its own.
+        let mut seg_start = 0;
+        for (i, c) in piece.char_indices().skip(1) {
+            if canonical_combining_class(c) == 0 {
+                self.push_segment(&piece[seg_start..i], orig_start + seg_start);
+                seg_start = i;
+            }
+        }
+        self.push_segment(&piece[seg_start..], orig_start + seg_start);
+    }
+
+    fn push_segment(&mut self, seg: &str, orig: usize) {
+        if is_nfc_quick(seg.chars()) == IsNormalized::Yes {
+            self.push_run(seg, orig, orig + seg.len(), true);
+        } else {
+            let n: String = seg.nfc().collect();
+            self.push_run(&n, orig, orig + seg.len(), false);
+        }
+    }
+
+    /// Appends text that does not appear verbatim in the original (an
+    /// entity, an escape, a line break turned into a space); all of it maps
+    /// to `orig`.
+    pub fn push_replaced(&mut self, text: &str, orig: Range<usize>) {
+        if text.is_empty() {
+            return;
+        }
+        let n: String = text.nfc().collect();
+        self.push_run(&n, orig.start, orig.end, false);
+    }
+
+    fn push_run(&mut self, text: &str, orig: usize, orig_end: usize, identity: bool) {
+        let norm = self.text.len();
+        self.text.push_str(text);
+        if let Some(last) = self.runs.last_mut()
+            && identity
+            && last.identity
+            && last.orig_end == orig
+            && last.norm + (last.orig_end - last.orig) == norm
+        {
+            last.orig_end = orig_end;
+            return;
+        }
+        self.runs.push(Run {
+            norm,
+            orig,
+            orig_end,
+            identity,
+        });
+    }
+
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in bytes of the normalised text.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// True when there is no text.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Maps a byte range of the normalised text to the original bytes. A
+    /// boundary inside a normalised segment widens to the whole segment.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        if self.runs.is_empty() {
+            return 0..0;
+        }
+        let start = self.map_start(range.start);
+        let end = if range.end <= range.start {
+            start
+        } else {
+            self.map_end(range.end)
+        };
+        start..end.max(start)
+    }
+
+    fn run_at(&self, pos: usize) -> &Run {
+        let idx = self
+            .runs
+            .partition_point(|r| r.norm <= pos)
+            .saturating_sub(1);
+        &self.runs[idx]
+    }
+
+    fn map_start(&self, pos: usize) -> usize {
+        let run = self.run_at(pos);
+        if run.identity {
+            (run.orig + (pos - run.norm)).min(run.orig_end)
+        } else {
+            run.orig
+        }
+    }
+
+    fn map_end(&self, pos: usize) -> usize {
+        // The end belongs to the run holding the last byte before it.
+        let run = self.run_at(pos.saturating_sub(1));
+        if run.identity {
+            (run.orig + (pos - run.norm)).min(run.orig_end)
+        } else {
+            run.orig_end
+        }
+    }
+}
+
+/// Maps byte offsets of a file to 1-based lines and columns, counting
+/// columns in Unicode scalar values. `\n`, `\r\n` and a lone `\r` all end a
+/// line; a leading byte-order mark is not counted as a column.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+    bom: usize,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        LineIndex { starts, bom }
+    }
+
+    /// 1-based line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let mut start = self.starts[line];
+        if line == 0 && self.bom > 0 && offset >= self.bom {
+            start = self.bom;
+        }
+        let col = text[start.min(offset)..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte offset of the start of a 0-based line.
+    pub fn line_start(&self, line0: usize) -> Option<usize> {
+        self.starts.get(line0).copied()
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The key two spellings of one name share: NFC, lower case, every run of
+/// whitespace, hyphens, underscores and en/em dashes folded into one space.
+/// "WG-Serving", "wg serving" and "WG_Serving" give the same key.
+pub fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() || matches!(c, '-' | '_' | '–' | '—' | '\u{a0}') {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Removes diacritics: "Mål för året" -> "Mal for aret". Used for the ASCII
+/// form of heading anchors and of front-matter keys.
+pub fn ascii_fold(s: &str) -> String {
+    s.nfd()
+        .filter(|&c| canonical_combining_class(c) == 0)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_text_maps_one_to_one() {
+        let src = "Kommunstyrelsen beslutar.";
+        let mut t = NormText::new();
+        t.push_original(src, 10);
+        assert_eq!(t.as_str(), src);
+        assert_eq!(t.to_original(0..15), 10..25);
+    }
+
+    #[test]
+    fn nfd_input_is_composed_and_spans_point_into_the_original() {
+        // "Rådet" written with a + combining ring above.
+        let src = "Ra\u{30a}det beslutar";
+        let mut t = NormText::new();
+        t.push_original(src, 0);
+        assert_eq!(t.as_str(), "Rådet beslutar");
+        let pos = t.as_str().find("beslutar").unwrap();
+        let orig = t.to_original(pos..pos + "beslutar".len());
+        assert_eq!(&src[orig], "beslutar");
+        let word = t.to_original(0.."Rådet".len());
+        assert_eq!(&src[word], "Ra\u{30a}det");
+        // Half of a composed character widens to the whole original cluster.
+        let a = t.to_original(1..2);
+        assert_eq!(&src[a], "a\u{30a}");
+    }
+
+    #[test]
+    fn pieces_keep_their_own_offsets() {
+        let mut t = NormText::new();
+        t.push_original("Ett", 0);
+        t.push_replaced(" ", 3..5);
+        t.push_original("två", 8);
+        assert_eq!(t.as_str(), "Ett två");
+        assert_eq!(t.to_original(4..8), 8..12);
+        assert_eq!(t.to_original(0..8), 0..12);
+        assert_eq!(t.to_original(3..4), 3..5);
+    }
+
+    #[test]
+    fn line_index_counts_scalars_and_all_line_ends() {
+        let text = "\u{feff}ab\r\nåä x\rz\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 3), (1, 1));
+        assert_eq!(idx.line_col(text, 4), (1, 2));
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.line_col(text, x), (2, 4));
+        let z = text.find('z').unwrap();
+        assert_eq!(idx.line_col(text, z), (3, 1));
+    }
+
+    #[test]
+    fn name_keys_fold_spelling_variants() {
+        assert_eq!(name_key("WG-Serving"), "wg serving");
+        assert_eq!(name_key("wg  serving"), "wg serving");
+        assert_eq!(name_key("WG_Serving"), "wg serving");
+        assert_eq!(name_key("Ra\u{30a}det"), "rådet");
+        assert_eq!(name_key(" Utskott Agenda 2030 "), "utskott agenda 2030");
+    }
+
+    #[test]
+    fn ascii_fold_strips_diacritics() {
+        assert_eq!(ascii_fold("Mål för året"), "Mal for aret");
+        assert_eq!(ascii_fold("bygger_på"), "bygger_pa");
+    }
+}
