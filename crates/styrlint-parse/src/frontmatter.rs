@@ -257,16 +257,8 @@ pub fn parse_meta(
                 path,
                 at..end.max(at),
                 lang.pick(
-                    format!(
-                        "front matter är inte giltig YAML: {} (rad {})",
-                        e.info(),
-                        e.marker().line() + 1
-                    ),
-                    format!(
-                        "front matter is not valid YAML: {} (line {})",
-                        e.info(),
-                        e.marker().line() + 1
-                    ),
+                    format!("front matter är inte giltig YAML: {}", e.info()),
+                    format!("front matter is not valid YAML: {}", e.info()),
                 ),
             )
             .with_help(lang.pick(

@@ -1,0 +1,146 @@
+//! Document types and their levels (SPEC §2.3).
+
+use styrlint_parse::{ascii_fold, name_key};
+
+/// One document type: a canonical name, its level and every spelling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocKind {
+    /// Canonical (Swedish) name.
+    pub name: String,
+    /// Level: 1 is the top. `None` for types outside the hierarchy
+    /// (registers).
+    pub level: Option<u8>,
+    /// Accepted spellings, Swedish and English.
+    pub spellings: Vec<String>,
+}
+
+/// The table of document types, SPEC §2.3 by default; the config may
+/// override levels and add types.
+#[derive(Clone, Debug)]
+pub struct KindTable {
+    kinds: Vec<DocKind>,
+}
+
+const DEFAULT: &[(&str, Option<u8>, &[&str])] = &[
+    (
+        "mål- och resursplan",
+        Some(1),
+        &["mål- och resursplan", "mrp"],
+    ),
+    ("budget", Some(1), &["budget"]),
+    ("vision", Some(1), &["vision"]),
+    ("reglemente", Some(1), &["reglemente", "charter"]),
+    (
+        "ägardirektiv",
+        Some(1),
+        &["ägardirektiv", "owner directive"],
+    ),
+    (
+        "bolagsordning",
+        Some(1),
+        &["bolagsordning", "articles", "articles of association"],
+    ),
+    ("policy", Some(2), &["policy"]),
+    ("strategi", Some(3), &["strategi", "strategy"]),
+    ("program", Some(3), &["program", "programme", "program"]),
+    ("plan", Some(4), &["plan"]),
+    ("handlingsplan", Some(4), &["handlingsplan", "action plan"]),
+    ("färdplan", Some(4), &["färdplan", "roadmap"]),
+    ("affärsplan", Some(4), &["affärsplan", "business plan"]),
+    (
+        "delegationsordning",
+        Some(4),
+        &["delegationsordning", "delegation order"],
+    ),
+    (
+        "riktlinje",
+        Some(5),
+        &["riktlinje", "riktlinjer", "guideline", "guidelines"],
+    ),
+    (
+        "arbetsbeskrivning",
+        Some(5),
+        &["arbetsbeskrivning", "terms of reference"],
+    ),
+    ("projektplan", Some(5), &["projektplan", "project plan"]),
+    ("rutin", Some(6), &["rutin", "procedure"]),
+    ("instruktion", Some(6), &["instruktion", "instruction"]),
+    ("register", None, &["register"]),
+];
+
+impl Default for KindTable {
+    fn default() -> Self {
+        KindTable {
+            kinds: DEFAULT
+                .iter()
+                .map(|(name, level, spellings)| DocKind {
+                    name: (*name).to_string(),
+                    level: *level,
+                    spellings: spellings.iter().map(|s| (*s).to_string()).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl KindTable {
+    /// Finds the type a `typ` value names, in any spelling, case or
+    /// diacritics ("Fardplan", "Roadmap").
+    pub fn lookup(&self, typ: &str) -> Option<&DocKind> {
+        let key = fold(typ);
+        self.kinds
+            .iter()
+            .find(|k| k.spellings.iter().any(|s| fold(s) == key) || fold(&k.name) == key)
+    }
+
+    /// Sets the level of a type, adding it if it is new.
+    pub fn set_level(&mut self, typ: &str, level: Option<u8>) {
+        let key = fold(typ);
+        match self
+            .kinds
+            .iter_mut()
+            .find(|k| k.spellings.iter().any(|s| fold(s) == key))
+        {
+            Some(k) => k.level = level,
+            None => self.kinds.push(DocKind {
+                name: typ.to_string(),
+                level,
+                spellings: vec![typ.to_string()],
+            }),
+        }
+    }
+
+    /// Every type, for help texts.
+    pub fn iter(&self) -> impl Iterator<Item = &DocKind> {
+        self.kinds.iter()
+    }
+}
+
+fn fold(s: &str) -> String {
+    ascii_fold(&name_key(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_types_in_both_languages() {
+        let t = KindTable::default();
+        assert_eq!(t.lookup("Färdplan").unwrap().level, Some(4));
+        assert_eq!(t.lookup("roadmap").unwrap().name, "färdplan");
+        assert_eq!(t.lookup("Mål- och resursplan").unwrap().level, Some(1));
+        assert_eq!(t.lookup("terms of reference").unwrap().level, Some(5));
+        assert_eq!(t.lookup("register").unwrap().level, None);
+        assert!(t.lookup("önskelista").is_none());
+    }
+
+    #[test]
+    fn config_can_override_and_add() {
+        let mut t = KindTable::default();
+        t.set_level("policy", Some(3));
+        t.set_level("verksamhetsplan", Some(4));
+        assert_eq!(t.lookup("Policy").unwrap().level, Some(3));
+        assert_eq!(t.lookup("verksamhetsplan").unwrap().level, Some(4));
+    }
+}

@@ -1,0 +1,157 @@
+//! styrlint's rules. Each rule is one file under `rules/`, with its
+//! documentation as doc comments (What it flags / Why it matters / Example /
+//! Fix); `styrlint explain` and `docs/rules/` are generated from them.
+//!
+//! Rules read a [`Corpus`] and return [`Diagnostic`]s. They know nothing of
+//! terminals, JSON or editors, and no rule knows the name of any real body
+//! or document: names come from the register, words from the lexicon data.
+
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use styrlint_graph::Corpus;
+use styrlint_parse::{Date, Diagnostic, Severity};
+
+mod macros;
+pub mod rules;
+pub mod suggest;
+pub mod testing;
+
+/// What every rule declares about itself.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    /// Severity unless configured otherwise.
+    pub default_severity: Severity,
+    /// Whether the rule offers certain fixes.
+    pub fixable: bool,
+    /// The rule's documentation, Markdown, from its doc comments.
+    pub doc: &'static str,
+}
+
+impl RuleMeta {
+    /// The first line of the documentation: one sentence on what it flags.
+    pub fn summary(&self) -> &'static str {
+        self.doc
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .unwrap_or("")
+    }
+
+    /// The documentation as Markdown, with doc-comment indentation removed.
+    pub fn markdown(&self) -> String {
+        let body: Vec<&str> = self
+            .doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect();
+        let mut out = format!(
+            "# {}\n\nDefault severity: **{}**. Fix available: **{}**.\n\n",
+            self.name,
+            self.default_severity.as_str(),
+            if self.fixable { "yes" } else { "no" }
+        );
+        out.push_str(body.join("\n").trim());
+        out.push('\n');
+        out
+    }
+}
+
+/// A rule: metadata and a check over the whole corpus.
+pub trait Rule: Sync {
+    /// The rule's metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Appends the rule's findings to `out`.
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// What a rule sees.
+pub struct Context<'a> {
+    /// The corpus.
+    pub corpus: &'a Corpus,
+    /// The date date rules compare against.
+    pub today: Date,
+}
+
+/// Which rules run and how severe their findings are.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The date date rules compare against (`--today`).
+    pub today: Date,
+    /// Only these rules, when set (`--select`).
+    pub select: Option<BTreeSet<String>>,
+    /// Never these rules (`--ignore`).
+    pub ignore: BTreeSet<String>,
+    /// Per-rule severity; `None` turns a rule off.
+    pub severity: HashMap<String, Option<Severity>>,
+}
+
+impl Settings {
+    /// Every rule on, at its default severity.
+    pub fn new(today: Date) -> Self {
+        Settings {
+            today,
+            select: None,
+            ignore: BTreeSet::new(),
+            severity: HashMap::new(),
+        }
+    }
+
+    /// True when findings of `rule` are reported.
+    pub fn enabled(&self, rule: &str) -> bool {
+        self.select.as_ref().is_none_or(|s| s.contains(rule))
+            && !self.ignore.contains(rule)
+            && !matches!(self.severity.get(rule), Some(None))
+    }
+}
+
+/// Every rule, in name order.
+pub fn all_rules() -> &'static [&'static dyn Rule] {
+    rules::ALL
+}
+
+/// The rule with this name.
+pub fn find_rule(name: &str) -> Option<&'static dyn Rule> {
+    all_rules().iter().copied().find(|r| r.meta().name == name)
+}
+
+/// Runs every enabled rule over the corpus. Parse and register problems are
+/// included. The result is sorted as SPEC §5 prescribes and free of exact
+/// duplicates.
+pub fn lint(corpus: &Corpus, settings: &Settings) -> Vec<Diagnostic> {
+    let ctx = Context {
+        corpus,
+        today: settings.today,
+    };
+    let mut out: Vec<Diagnostic> = corpus
+        .docs
+        .iter()
+        .flat_map(|d| d.diagnostics.iter().cloned())
+        .chain(corpus.diagnostics.iter().cloned())
+        .collect();
+    let found: Vec<Vec<Diagnostic>> = all_rules()
+        .par_iter()
+        .filter(|r| settings.enabled(r.meta().name))
+        .map(|r| {
+            let mut v = Vec::new();
+            r.check(&ctx, &mut v);
+            v
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
+    out.retain(|d| settings.enabled(d.rule));
+    for d in &mut out {
+        if let Some(Some(sev)) = settings.severity.get(d.rule) {
+            d.severity = *sev;
+        }
+    }
+    sort_diagnostics(&mut out);
+    out
+}
+
+/// Sorts by path, offset, rule (then the rest), and drops exact duplicates.
+pub fn sort_diagnostics(out: &mut Vec<Diagnostic>) {
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.dedup();
+}
