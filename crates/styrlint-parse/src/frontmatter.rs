@@ -247,7 +247,7 @@ pub fn parse_meta(
     };
     let mut parser = Parser::new_from_str(yaml);
     if let Err(e) = parser.load(&mut builder, false) {
-        let at = base + e.marker().index().min(yaml.len());
+        let at = base + char_to_byte(yaml, e.marker().index());
         let at = crate::text::floor_char_boundary(text, at);
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         diags.push(
@@ -554,6 +554,7 @@ impl Node {
 #[derive(Default)]
 struct TreeBuilder<'a> {
     src: &'a str,
+    boundaries: Vec<usize>,
     stack: Vec<Frame>,
     root: Option<Node>,
 }
@@ -564,6 +565,20 @@ enum Frame {
 }
 
 impl TreeBuilder<'_> {
+    /// The parser's markers count characters; spans count bytes.
+    fn byte(&mut self, mark: Marker) -> usize {
+        if self.src.is_ascii() {
+            return mark.index().min(self.src.len());
+        }
+        if self.boundaries.is_empty() {
+            self.boundaries = self.src.char_indices().map(|(i, _)| i).collect();
+        }
+        self.boundaries
+            .get(mark.index())
+            .copied()
+            .unwrap_or(self.src.len())
+    }
+
     fn emit(&mut self, node: Node) {
         match self.stack.last_mut() {
             Some(Frame::Seq(items, _)) => items.push(node),
@@ -582,7 +597,7 @@ impl TreeBuilder<'_> {
 
 impl MarkedEventReceiver for TreeBuilder<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
-        let at = mark.index();
+        let at = self.byte(mark);
         match ev {
             Event::Scalar(value, style, _, _) => {
                 let plain = style == TScalarStyle::Plain;
@@ -621,6 +636,10 @@ fn scalar_span(src: &str, at: usize, value: &str) -> Range<usize> {
     }
     let lead = line.len() - line.trim_start_matches([' ', ',', '[', '-']).len();
     at + lead..at + line.trim_end().len().max(lead)
+}
+
+fn char_to_byte(s: &str, chars: usize) -> usize {
+    s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
 }
 
 fn shift(r: Range<usize>, base: usize) -> Range<usize> {

@@ -68,6 +68,13 @@ fn swedish_english_and_ascii_keys_are_all_read() {
         assert_eq!(&text[span], "Kommunstyrelsen");
         let span = m.derives_from[1].span.clone();
         assert_eq!(&text[span], "Policy B");
+        let span = m.applies_to[0].span.clone();
+        assert_eq!(&text[span], "Nämnd A");
+        let span = m.key_span(styrlint_parse::Key::AppliesTo).unwrap();
+        assert!(
+            matches!(&text[span], "gäller_för" | "applies_to" | "galler_for"),
+            "{lang}"
+        );
     }
 }
 

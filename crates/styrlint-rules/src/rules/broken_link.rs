@@ -82,7 +82,7 @@ impl Rule for BrokenLink {
                             f.starts_with(&format!("{}/", target.trim_end_matches('/')))
                         });
                 if !exists {
-                    let suggestion = closest(&target, corpus.files.iter().map(String::as_str));
+                    let suggestion = nearest_file(&target, &corpus.files);
                     let mut d = Diagnostic::new(
                         Self::META.name,
                         Self::META.default_severity,
@@ -170,6 +170,26 @@ fn is_external(dest: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// The existing file whose name is nearest the missing one's, preferring
+/// the same folder.
+fn nearest_file<'a>(
+    target: &str,
+    files: &'a std::collections::BTreeSet<String>,
+) -> Option<&'a str> {
+    let wanted = file_name(target);
+    let best = closest(wanted, files.iter().map(|f| file_name(f)))?;
+    let dir = target.rsplit_once('/').map_or("", |(d, _)| d);
+    files
+        .iter()
+        .map(String::as_str)
+        .filter(|f| file_name(f) == best)
+        .min_by_key(|f| (f.rsplit_once('/').map_or("", |(d, _)| d) != dir, f.len()))
+}
+
+fn file_name(p: &str) -> &str {
+    p.rsplit('/').next().unwrap_or(p)
 }
 
 fn has_anchor(doc: &Document, fragment: &str) -> bool {

@@ -1,0 +1,134 @@
+//! `styrlint.toml`: where the corpus root is and how to check it.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use styrlint_graph::KindTable;
+use styrlint_parse::{Lang, Severity};
+
+/// The config file's name.
+pub const FILE_NAME: &str = "styrlint.toml";
+
+/// The settings of `styrlint.toml`. Unknown keys are an error.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Paths to leave out, in `.gitignore` syntax, relative to the root.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// The language of the tool's own messages and of documents too short
+    /// to tell: `sv` (default) or `en`.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Per-rule severity: `"error"`, `"warning"`, `"info"` or `"off"`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, String>,
+    /// Document type → level (1 is the top); new types may be added.
+    #[serde(default)]
+    pub levels: BTreeMap<String, u8>,
+}
+
+/// A config that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or has unknown keys.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message, with line and column.
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let config: Config = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        };
+        if let Some(l) = &self.language
+            && Lang::parse(l).is_none()
+        {
+            return Err(invalid(format!(
+                "language = \"{l}\": write \"sv\" or \"en\""
+            )));
+        }
+        for (rule, sev) in &self.rules {
+            if styrlint_rules::find_rule(rule).is_none() {
+                return Err(invalid(format!(
+                    "[rules]: unknown rule `{rule}` (see `styrlint rules`)"
+                )));
+            }
+            if sev != "off" && Severity::parse(sev).is_none() {
+                return Err(invalid(format!(
+                    "[rules] {rule} = \"{sev}\": write \"error\", \"warning\", \"info\" or \"off\""
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The default language.
+    pub fn lang(&self) -> Lang {
+        self.language
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default()
+    }
+
+    /// The document types with the config's levels applied.
+    pub fn kinds(&self) -> KindTable {
+        let mut kinds = KindTable::default();
+        for (typ, level) in &self.levels {
+            kinds.set_level(typ, Some(*level));
+        }
+        kinds
+    }
+
+    /// Per-rule severities; `None` means off.
+    pub fn severities(&self) -> impl Iterator<Item = (String, Option<Severity>)> + '_ {
+        self.rules
+            .iter()
+            .map(|(rule, sev)| (rule.clone(), Severity::parse(sev)))
+    }
+}
+
+/// The corpus root for a path: the nearest folder at or above it holding
+/// `styrlint.toml`, else the folder itself (a file's own folder).
+pub fn find_root(path: &Path) -> (PathBuf, Option<PathBuf>) {
+    let start = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    for dir in start.ancestors() {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            return (dir.to_path_buf(), Some(candidate));
+        }
+    }
+    (start, None)
+}

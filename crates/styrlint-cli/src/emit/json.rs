@@ -1,0 +1,146 @@
+//! `--format json`, exactly as SPEC §5 describes it.
+
+use super::{Counts, Sources};
+use serde::Serialize;
+use styrlint_parse::Diagnostic;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    root: &'a str,
+    summary: Summary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    documents: usize,
+    bodies: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    path: &'a str,
+    range: Range,
+    offset: usize,
+    length: usize,
+    related: Vec<JsonRelated<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: Position,
+    end: Position,
+}
+
+#[derive(Serialize)]
+struct Position {
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    path: &'a str,
+    range: Range,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    description: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    path: &'a str,
+    offset: usize,
+    length: usize,
+    replacement: &'a str,
+}
+
+/// Renders the JSON document, pretty-printed, ending in a newline.
+pub fn render(
+    root: &str,
+    documents: usize,
+    bodies: usize,
+    diags: &[Diagnostic],
+    sources: &Sources,
+) -> String {
+    let counts = Counts::of(diags);
+    let range = |path: &str, span: &std::ops::Range<usize>| {
+        let (l1, c1) = sources.line_col(path, span.start);
+        let (l2, c2) = sources.line_col(path, span.end);
+        Range {
+            start: Position {
+                line: l1,
+                column: c1,
+            },
+            end: Position {
+                line: l2,
+                column: c2,
+            },
+        }
+    };
+    let out = Output {
+        version: 1,
+        root,
+        summary: Summary {
+            documents,
+            bodies,
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+        },
+        diagnostics: diags
+            .iter()
+            .map(|d| JsonDiagnostic {
+                rule: d.rule,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                path: &d.path,
+                range: range(&d.path, &d.span),
+                offset: d.span.start,
+                length: d.span.len(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        path: &r.path,
+                        range: range(&r.path, &r.span),
+                        message: &r.message,
+                    })
+                    .collect(),
+                help: d.help.as_deref(),
+                fix: d.fix.as_ref().map(|f| JsonFix {
+                    description: &f.description,
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| JsonEdit {
+                            path: &e.path,
+                            offset: e.span.start,
+                            length: e.span.len(),
+                            replacement: &e.replacement,
+                        })
+                        .collect(),
+                }),
+            })
+            .collect(),
+    };
+    let mut s =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -1,0 +1,65 @@
+//! Emitters: the only place that knows output formats.
+
+pub mod human;
+pub mod json;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use styrlint_parse::LineIndex;
+
+/// The texts of the corpus's files, with line indexes made on demand, for
+/// turning byte offsets into lines and columns.
+pub struct Sources {
+    texts: HashMap<String, Arc<str>>,
+    lines: HashMap<String, LineIndex>,
+}
+
+impl Sources {
+    /// Wraps the texts read by the loader.
+    pub fn new(texts: HashMap<String, Arc<str>>) -> Self {
+        let lines = texts
+            .iter()
+            .map(|(p, t)| (p.clone(), LineIndex::new(t)))
+            .collect();
+        Sources { texts, lines }
+    }
+
+    /// The text of a file, if it was read.
+    pub fn text(&self, path: &str) -> Option<&Arc<str>> {
+        self.texts.get(path)
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of a byte offset.
+    pub fn line_col(&self, path: &str, offset: usize) -> (usize, usize) {
+        match (self.texts.get(path), self.lines.get(path)) {
+            (Some(t), Some(l)) => l.line_col(t, offset),
+            _ => (1, 1),
+        }
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    /// Error-level findings.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Informational findings.
+    pub infos: usize,
+}
+
+impl Counts {
+    /// Counts a list of diagnostics.
+    pub fn of(diags: &[styrlint_parse::Diagnostic]) -> Self {
+        let mut c = Counts::default();
+        for d in diags {
+            match d.severity {
+                styrlint_parse::Severity::Error => c.errors += 1,
+                styrlint_parse::Severity::Warning => c.warnings += 1,
+                styrlint_parse::Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+}

@@ -1,0 +1,218 @@
+//! Reading a corpus from disk: the walk, ignore files, decoding, parsing.
+
+use ignore::Match;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use styrlint_parse::{Diagnostic, Document, Lang, Severity, parse};
+use walkdir::WalkDir;
+
+/// Rule name of read problems.
+const UNREADABLE: &str = "unreadable-file";
+
+/// What was read from a root.
+pub struct Loaded {
+    /// Parsed documents.
+    pub docs: Vec<Document>,
+    /// Every file under the root, relative, `/`-separated.
+    pub files: BTreeSet<String>,
+    /// Problems reading files, one per file.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Text of every readable document, by relative path.
+    pub sources: HashMap<String, Arc<str>>,
+}
+
+/// Reads every Markdown file under `root`, except what `.gitignore` files
+/// and the `exclude` patterns hide. Files are read and parsed in parallel;
+/// one that cannot be read becomes a diagnostic and the rest go on.
+pub fn load(root: &Path, exclude: &[String], lang: Lang) -> Loaded {
+    let (md, files) = walk(root, exclude);
+    let results: Vec<Result<Document, Box<Diagnostic>>> = md
+        .par_iter()
+        .map(|(rel, abs)| read(rel, abs, lang).map(|text| parse(rel, text, lang)))
+        .collect();
+    let mut docs = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut sources = HashMap::new();
+    for r in results {
+        match r {
+            Ok(doc) => {
+                sources.insert(doc.path.clone(), doc.text.clone());
+                docs.push(doc);
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+    }
+    Loaded {
+        docs,
+        files,
+        diagnostics,
+        sources,
+    }
+}
+
+/// Lists (relative, absolute) Markdown paths and the set of all files.
+fn walk(root: &Path, exclude: &[String]) -> (Vec<(String, PathBuf)>, BTreeSet<String>) {
+    let mut ignores = Ignores::new(root, exclude);
+    let mut md = Vec::new();
+    let mut files = BTreeSet::new();
+    let mut it = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = it.next() {
+        let Ok(entry) = entry else { continue };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let is_dir = entry.file_type().is_dir();
+        if name.starts_with('.') {
+            if is_dir {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        let Ok(rel_path) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let rel = rel_path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if ignores.git_ignored(entry.path(), is_dir) {
+            if is_dir {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        if is_dir {
+            continue;
+        }
+        // An excluded file is no document, but it exists: links to it work.
+        files.insert(rel.clone());
+        let lower = name.to_lowercase();
+        if (lower.ends_with(".md") || lower.ends_with(".markdown")) && !ignores.excluded(&rel) {
+            md.push((rel, entry.path().to_path_buf()));
+        }
+    }
+    (md, files)
+}
+
+/// `.gitignore` files from the root (and the git work tree above it) down,
+/// plus the config's `exclude` patterns.
+struct Ignores {
+    top: PathBuf,
+    exclude: Gitignore,
+    cache: HashMap<PathBuf, Option<Gitignore>>,
+}
+
+impl Ignores {
+    fn new(root: &Path, exclude: &[String]) -> Self {
+        let mut b = GitignoreBuilder::new(root);
+        for pat in exclude {
+            // A bad pattern is skipped; config validation reports it.
+            let _ = b.add_line(None, pat);
+        }
+        let exclude = b.build().unwrap_or_else(|_| Gitignore::empty());
+        // .gitignore files above the root count up to the work tree's top.
+        let top = root
+            .ancestors()
+            .find(|d| d.join(".git").exists())
+            .unwrap_or(root)
+            .to_path_buf();
+        Ignores {
+            top,
+            exclude,
+            cache: HashMap::new(),
+        }
+    }
+
+    fn excluded(&self, rel: &str) -> bool {
+        self.exclude
+            .matched_path_or_any_parents(rel, false)
+            .is_ignore()
+    }
+
+    fn git_ignored(&mut self, path: &Path, is_dir: bool) -> bool {
+        let Some(parent) = path.parent() else {
+            return false;
+        };
+        // Deepest .gitignore first: the first that has a say decides.
+        for dir in parent.ancestors() {
+            if let Some(gi) = self.gitignore(dir) {
+                match gi.matched(path, is_dir) {
+                    Match::Ignore(_) => return true,
+                    Match::Whitelist(_) => return false,
+                    Match::None => {}
+                }
+            }
+            if dir == self.top || !dir.starts_with(&self.top) {
+                break;
+            }
+        }
+        false
+    }
+
+    fn gitignore(&mut self, dir: &Path) -> Option<&Gitignore> {
+        self.cache
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| {
+                let file = dir.join(".gitignore");
+                if !file.is_file() {
+                    return None;
+                }
+                let mut b = GitignoreBuilder::new(dir);
+                b.add(file);
+                b.build().ok()
+            })
+            .as_ref()
+    }
+}
+
+/// Reads a file as UTF-8, or explains why it cannot be.
+fn read(rel: &str, abs: &Path, lang: Lang) -> Result<String, Box<Diagnostic>> {
+    let fail = |sv: String, en: String, help_sv: &str, help_en: &str| {
+        Box::new(
+            Diagnostic::new(UNREADABLE, Severity::Error, rel, 0..0, lang.pick(sv, en))
+                .with_help(lang.pick(help_sv, help_en)),
+        )
+    };
+    let bytes = std::fs::read(abs).map_err(|e| {
+        fail(
+            format!("filen kan inte läsas: {e}"),
+            format!("cannot read the file: {e}"),
+            "Kontrollera att filen finns och att du får läsa den.",
+            "Check that the file exists and that you may read it.",
+        )
+    })?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(fail(
+            "filen är sparad som UTF-16; styrlint läser UTF-8".into(),
+            "the file is UTF-16 text; styrlint reads UTF-8".into(),
+            "Spara filen som UTF-8 (i de flesta redigerare: Spara med kodning → UTF-8).",
+            "Save the file as UTF-8 (in most editors: Save with encoding → UTF-8).",
+        ));
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(fail(
+            "filen är binär, inte Markdown-text".into(),
+            "the file is binary, not Markdown text".into(),
+            "Byt namn på filen om den inte är Markdown, eller undanta den i styrlint.toml.",
+            "Rename it if it is not a Markdown file, or exclude it in styrlint.toml.",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+        fail(
+            format!("filen är inte giltig UTF-8: byte {bad} (rad {line}) ingår inte i något UTF-8-tecken"),
+            format!("the file is not valid UTF-8: byte {bad} (line {line}) is not part of a UTF-8 character"),
+            "Spara filen som UTF-8; text sparad som Latin-1 eller Windows-1252 har å, ä och ö som enstaka byte.",
+            "Save the file as UTF-8; text saved as Latin-1 or Windows-1252 has å, ä and ö as single bytes.",
+        )
+    })
+}
