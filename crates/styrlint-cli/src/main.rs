@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use styrlint_graph::Corpus;
+use styrlint_graph::{Corpus, Options};
 use styrlint_parse::{Date, Severity};
 use styrlint_rules::{Settings, all_rules, find_rule, lint, sort_diagnostics};
 
@@ -165,7 +165,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     settings.ignore = rule_set(&args.ignore)?;
 
     let loaded = loader::load(&root, &config.exclude, lang);
-    let corpus = Corpus::new(loaded.docs, loaded.files, config.kinds());
+    let options = Options {
+        kinds: config.kinds(),
+        ..Options::default()
+    };
+    let corpus = Corpus::new(loaded.docs, loaded.files, options);
     let mut diags = lint(&corpus, &settings);
     diags.extend(
         loaded

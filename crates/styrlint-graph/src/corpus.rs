@@ -1,10 +1,35 @@
 //! The corpus: every document, the register, and the lookups rules need.
 
+use crate::external::{self, External};
 use crate::kinds::{DocKind, KindTable};
+use crate::lexicon::Lexicon;
+use crate::mentions::{Matcher, Mention, Target};
 use crate::register::{Body, read_bodies};
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeSet, HashMap};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use styrlint_parse::{Diagnostic, Document, name_key};
+
+/// How to build a corpus.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Document types and levels.
+    pub kinds: KindTable,
+    /// The words rules read meaning from.
+    pub lexicon: Lexicon,
+    /// Include styrlint's shipped register of repealed statutes and terms.
+    pub builtin_externals: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            kinds: KindTable::default(),
+            lexicon: Lexicon::default(),
+            builtin_externals: true,
+        }
+    }
+}
 
 /// Index of a document in [`Corpus::docs`].
 pub type DocId = usize;
@@ -54,6 +79,16 @@ pub struct Corpus {
     pub diagnostics: Vec<Diagnostic>,
     /// Documents and bodies with the edges between them.
     pub graph: DiGraph<Node, Edge>,
+    /// External documents: shipped and from the corpus's tables.
+    pub externals: Vec<External>,
+    /// The words rules read meaning from.
+    pub lexicon: Lexicon,
+    /// The mentions in each document's prose, by document index.
+    pub mentions: Vec<Vec<Mention>>,
+    /// The name table mentions were found with.
+    pub matcher: Matcher,
+    /// (document, table) pairs that define bodies or external documents.
+    definition_tables: HashSet<(usize, usize)>,
     doc_nodes: Vec<NodeIndex>,
     body_nodes: Vec<NodeIndex>,
     doc_index: HashMap<String, Vec<DocId>>,
@@ -63,7 +98,12 @@ pub struct Corpus {
 
 impl Corpus {
     /// Builds the corpus from parsed documents and the list of all files.
-    pub fn new(mut docs: Vec<Document>, files: BTreeSet<String>, kinds: KindTable) -> Corpus {
+    pub fn new(mut docs: Vec<Document>, files: BTreeSet<String>, options: Options) -> Corpus {
+        let Options {
+            kinds,
+            lexicon,
+            builtin_externals,
+        } = options;
         docs.sort_by(|a, b| a.path.cmp(&b.path));
         let mut diagnostics = Vec::new();
         let mut bodies: Vec<Body> = Vec::new();
@@ -71,6 +111,18 @@ impl Corpus {
         // Full registers first, so that a roles table naming a registered
         // body adds nothing new.
         let mut secondary = Vec::new();
+        let mut definition_tables = HashSet::new();
+        let mut externals = if builtin_externals {
+            external::builtin()
+        } else {
+            Vec::new()
+        };
+        for (i, doc) in docs.iter().enumerate() {
+            for (t, e) in external::from_tables(i, doc) {
+                definition_tables.insert((i, t));
+                externals.push(e);
+            }
+        }
         for (i, doc) in docs.iter().enumerate() {
             let is_register = doc
                 .meta
@@ -80,6 +132,7 @@ impl Corpus {
                 .is_some_and(|k| k.level.is_none());
             for body in read_bodies(i, doc, is_register, &mut diagnostics) {
                 if body.primary {
+                    definition_tables.insert((i, body.table));
                     let id = bodies.len();
                     for n in body.names() {
                         body_index.entry(name_key(n)).or_default().push(id);
@@ -129,6 +182,11 @@ impl Corpus {
             kinds,
             diagnostics,
             graph: DiGraph::new(),
+            externals,
+            lexicon,
+            mentions: Vec::new(),
+            matcher: Matcher::default(),
+            definition_tables,
             doc_nodes: Vec::new(),
             body_nodes: Vec::new(),
             doc_index,
@@ -136,7 +194,75 @@ impl Corpus {
             by_path,
         };
         corpus.build_graph();
+        corpus.find_mentions();
         corpus
+    }
+
+    fn find_mentions(&mut self) {
+        let mut names: Vec<(&str, Target)> = Vec::new();
+        for (i, b) in self.bodies.iter().enumerate() {
+            names.extend(b.names().map(|n| (n, Target::Body(i))));
+        }
+        for (i, d) in self.docs.iter().enumerate() {
+            names.push((d.title.as_str(), Target::Doc(i)));
+            names.extend(
+                d.meta
+                    .aliases
+                    .iter()
+                    .map(|a| (a.value.as_str(), Target::Doc(i))),
+            );
+        }
+        for (i, e) in self.externals.iter().enumerate() {
+            names.push((e.name.as_str(), Target::External(i)));
+            names.extend(e.aliases.iter().map(|a| (a.as_str(), Target::External(i))));
+        }
+        let matcher = Matcher::new(names, &self.bodies, &self.lexicon);
+        let mentions = self
+            .docs
+            .par_iter()
+            .enumerate()
+            .map(|(i, doc)| {
+                let own = self.own_bodies(i);
+                matcher.find(doc, &own, |b| {
+                    doc.blocks[b]
+                        .cell
+                        .is_some_and(|(t, _, _)| self.definition_tables.contains(&(i, t)))
+                })
+            })
+            .collect();
+        self.mentions = mentions;
+        self.matcher = matcher;
+    }
+
+    /// The bodies a document belongs to: who adopted it, who owns it, whom
+    /// it binds, and what those are part of.
+    pub fn own_bodies(&self, doc: usize) -> Vec<usize> {
+        let meta = &self.docs[doc].meta;
+        let mut out: Vec<usize> = meta
+            .decided_by
+            .iter()
+            .chain(meta.owner.iter())
+            .chain(meta.applies_to.iter())
+            .filter_map(|n| self.resolve_body(&n.value))
+            .collect();
+        let direct = out.clone();
+        for b in direct {
+            out.extend(
+                self.bodies[b]
+                    .part_of
+                    .iter()
+                    .filter_map(|p| self.resolve_body(&p.value)),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// True when a table of a document defines bodies or external documents
+    /// (its rows are declarations, not references).
+    pub fn is_definition_table(&self, doc: usize, table: usize) -> bool {
+        self.definition_tables.contains(&(doc, table))
     }
 
     fn build_graph(&mut self) {

@@ -4,9 +4,16 @@
 //! owner, reports-to, part-of, replaced-by). No IO.
 
 pub mod corpus;
+pub mod external;
+pub mod inflect;
 pub mod kinds;
+pub mod lexicon;
+pub mod mentions;
 pub mod register;
 
-pub use corpus::{BodyId, Corpus, DocId, Edge, Node};
+pub use corpus::{BodyId, Corpus, DocId, Edge, Node, Options};
+pub use external::External;
 pub use kinds::{DocKind, KindTable};
+pub use lexicon::Lexicon;
+pub use mentions::{Mention, MentionKind, Target};
 pub use register::Body;

@@ -33,6 +33,8 @@ pub struct Body {
     pub row_span: Range<usize>,
     /// The name cell.
     pub name_span: Range<usize>,
+    /// Index of the table in its document.
+    pub table: usize,
     /// True when the row comes from a full register table (one with
     /// lifecycle or relation columns, or in a document of type register);
     /// false for a plain list of bodies such as a roles table.
@@ -87,7 +89,7 @@ pub fn read_bodies(
 ) -> Vec<Body> {
     let mut out = Vec::new();
     let lang = doc.lang;
-    for table in &doc.tables {
+    for (t_idx, table) in doc.tables.iter().enumerate() {
         let cols: Vec<Option<Col>> = table.header.iter().map(|c| column(&c.text)).collect();
         let Some(name_col) = cols.iter().position(|c| *c == Some(Col::Name)) else {
             continue;
@@ -135,6 +137,7 @@ pub fn read_bodies(
                 doc: doc_idx,
                 row_span: row.span.clone(),
                 name_span: name_cell.span.clone(),
+                table: t_idx,
                 primary,
             };
             for (i, col) in cols.iter().enumerate() {

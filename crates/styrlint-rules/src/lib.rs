@@ -11,6 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use styrlint_graph::Corpus;
 use styrlint_parse::{Date, Diagnostic, Severity};
 
+mod history;
 mod macros;
 pub mod rules;
 pub mod suggest;

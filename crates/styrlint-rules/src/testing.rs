@@ -4,7 +4,7 @@
 
 use crate::{Settings, lint};
 use std::collections::BTreeSet;
-use styrlint_graph::{Corpus, KindTable};
+use styrlint_graph::{Corpus, Options};
 use styrlint_parse::{Date, Diagnostic, Lang, LineIndex, parse};
 
 /// The date every rule test uses unless it says otherwise.
@@ -20,7 +20,7 @@ pub fn corpus(fixture: &str) -> Corpus {
             docs.push(parse(&path, text, Lang::Sv));
         }
     }
-    Corpus::new(docs, files, KindTable::default())
+    Corpus::new(docs, files, Options::default())
 }
 
 /// Splits a fixture into (path, text) pairs.

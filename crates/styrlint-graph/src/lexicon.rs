@@ -1,0 +1,219 @@
+//! The lexicon: the words rules read meaning from, per language, as data
+//! (`data/lexicon/*.toml`). No rule holds a word of its own.
+
+use serde::Deserialize;
+use styrlint_parse::name_key;
+
+/// The words of one language.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// Phrases that make a sentence record a change.
+    #[serde(default)]
+    pub history_phrases: Vec<String>,
+    /// Words that, right before a name, mark it as former.
+    #[serde(default)]
+    pub former_markers: Vec<String>,
+    /// Words that introduce a current name after an old one.
+    #[serde(default)]
+    pub current_markers: Vec<String>,
+    /// Articles that may stand between a marker and a name.
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Headings of history sections.
+    #[serde(default)]
+    pub history_headings: Vec<String>,
+    /// Headings whose past-tense sentences are history.
+    #[serde(default)]
+    pub background_headings: Vec<String>,
+    /// Past-tense words.
+    #[serde(default)]
+    pub past_words: Vec<String>,
+    /// Past-tense word endings.
+    #[serde(default)]
+    pub past_endings: Vec<String>,
+    /// Generic nouns for bodies, base forms.
+    #[serde(default)]
+    pub generic_nouns: Vec<String>,
+    /// Articles that make an English generic noun definite.
+    #[serde(default)]
+    pub definite_articles: Vec<String>,
+}
+
+/// Every language's words, merged: documents mix languages, and a Swedish
+/// plan quoting an English charter is still read right.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    /// The merged words.
+    pub words: Words,
+}
+
+const SV: &str = include_str!("../data/lexicon/sv.toml");
+const EN: &str = include_str!("../data/lexicon/en.toml");
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        let mut words = Words::default();
+        for data in [SV, EN] {
+            // The shipped data is checked by a test; a parse failure here
+            // would be a build defect, so fall back to nothing.
+            if let Ok(w) = toml::from_str::<Words>(data) {
+                words.extend(w);
+            }
+        }
+        Lexicon { words }
+    }
+}
+
+impl Words {
+    /// Adds another set of words (from the config or another language).
+    pub fn extend(&mut self, other: Words) {
+        self.history_phrases.extend(other.history_phrases);
+        self.former_markers.extend(other.former_markers);
+        self.current_markers.extend(other.current_markers);
+        self.articles.extend(other.articles);
+        self.history_headings.extend(other.history_headings);
+        self.background_headings.extend(other.background_headings);
+        self.past_words.extend(other.past_words);
+        self.past_endings.extend(other.past_endings);
+        self.generic_nouns.extend(other.generic_nouns);
+        self.definite_articles.extend(other.definite_articles);
+    }
+}
+
+impl Lexicon {
+    /// True when a heading names a history section.
+    pub fn is_history_heading(&self, heading: &str) -> bool {
+        let h = heading_key(heading);
+        self.words.history_headings.iter().any(|w| h == name_key(w))
+    }
+
+    /// True when a heading names a background section.
+    pub fn is_background_heading(&self, heading: &str) -> bool {
+        let h = heading_key(heading);
+        self.words
+            .background_headings
+            .iter()
+            .any(|w| h == name_key(w))
+    }
+
+    /// True when a sentence (lower case) holds a history phrase as whole words.
+    pub fn has_history_phrase(&self, sentence: &str) -> bool {
+        self.words
+            .history_phrases
+            .iter()
+            .any(|p| contains_words(sentence, p))
+    }
+
+    /// True when the words right before a mention mark it as former.
+    pub fn is_former_marker(&self, before: &str) -> bool {
+        let mut b = before.trim_end().to_lowercase();
+        // "formerly the X", "tidigare det sociala X": skip one article.
+        if let Some(a) = self.words.articles.iter().find(|a| ends_with_word(&b, a)) {
+            b.truncate(b.len() - a.len());
+            b = b.trim_end().to_string();
+        }
+        self.words.former_markers.iter().any(|m| {
+            b.strip_suffix(m.as_str()).is_some_and(|rest| {
+                rest.is_empty() || !rest.chars().last().is_some_and(char::is_alphanumeric)
+            })
+        })
+    }
+
+    /// True when a sentence (lower case) introduces a current name ("numera",
+    /// "now called").
+    pub fn has_current_marker(&self, sentence: &str) -> bool {
+        self.words
+            .current_markers
+            .iter()
+            .any(|p| contains_words(sentence, p))
+    }
+
+    /// True when a sentence (lower case) is in the past tense.
+    pub fn is_past_tense(&self, sentence: &str) -> bool {
+        sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 3 || self.words.past_words.iter().any(|p| p == w))
+            .any(|w| {
+                self.words.past_words.iter().any(|p| p == w)
+                    || self
+                        .words
+                        .past_endings
+                        .iter()
+                        .any(|e| w.ends_with(e.as_str()))
+            })
+    }
+}
+
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word)
+        .is_some_and(|rest| !rest.chars().last().is_some_and(char::is_alphanumeric))
+}
+
+/// A heading without numbering and punctuation: "3.2 Historik:" -> "historik".
+fn heading_key(heading: &str) -> String {
+    let trimmed =
+        heading.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
+    name_key(trimmed.trim_end_matches([':', '.']))
+}
+
+/// True when `phrase` occurs in `text` with word boundaries on both sides.
+pub fn contains_words(text: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(phrase) {
+        let start = from + i;
+        let end = start + phrase.len();
+        let before_ok = !text[..start]
+            .chars()
+            .last()
+            .is_some_and(char::is_alphanumeric);
+        let after_ok = !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = start + phrase.chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicons_parse() {
+        for data in [SV, EN] {
+            toml::from_str::<Words>(data).unwrap();
+        }
+        let l = Lexicon::default();
+        assert!(l.words.generic_nouns.contains(&"styrgrupp".to_string()));
+        assert!(l.words.generic_nouns.contains(&"committee".to_string()));
+    }
+
+    #[test]
+    fn recognises_history() {
+        let l = Lexicon::default();
+        assert!(l.is_history_heading("Ändringshistorik"));
+        assert!(l.is_history_heading("5. Historik"));
+        assert!(l.is_history_heading("Revision history"));
+        assert!(!l.is_history_heading("Historia och kultur i staden"));
+        assert!(
+            l.has_history_phrase("utskottet avvecklades 2023 och ersattes av utskott agenda 2030.")
+        );
+        assert!(l.has_history_phrase("the committee was replaced by the board."));
+        assert!(!l.has_history_phrase("utskottet bereder ärenden."));
+        assert!(!l.has_history_phrase("ersättning betalas ut."));
+        assert!(l.is_former_marker("Rapporteras till tidigare "));
+        assert!(l.is_former_marker("the formerly "));
+        assert!(l.is_former_marker("The Technical Steering Committee (formerly the "));
+        assert!(l.is_former_marker("rapporterar till tidigare det "));
+        assert!(!l.is_former_marker("rapporterar till det "));
+        assert!(l.has_current_marker("hållbarhetsutskottet, numera utskott agenda 2030, bereder"));
+        assert!(!l.is_former_marker("kontidigare "));
+        assert!(l.is_past_tense("gruppen bildades 2021."));
+        assert!(!l.is_past_tense("gruppen rapporterar till utskottet."));
+    }
+}

@@ -1,0 +1,199 @@
+//! The mention matcher on whole documents.
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeSet;
+use styrlint_graph::{Corpus, MentionKind, Options, Target};
+use styrlint_parse::{Lang, parse};
+
+fn corpus(register: &str, doc: &str) -> Corpus {
+    let docs = vec![
+        parse("register.md", register, Lang::Sv),
+        parse("doc.md", doc, Lang::Sv),
+    ];
+    let files: BTreeSet<String> = ["register.md", "doc.md"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    Corpus::new(docs, files, Options::default())
+}
+
+/// (written text, body name) for every named body mention in doc.md.
+fn named(c: &Corpus) -> Vec<(String, String)> {
+    let di = c.doc_by_path("doc.md").unwrap();
+    let text = &c.docs[di].text;
+    c.mentions[di]
+        .iter()
+        .filter_map(|m| match (&m.kind, m.target()) {
+            (MentionKind::Named { .. }, Some(Target::Body(b))) => {
+                Some((text[m.span.clone()].to_string(), c.bodies[b].name.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+const SV_REGISTER: &str = "\
+| Organ | Alias |
+|---|---|
+| Sociala hållbarhetsutskottet | |
+| Politisk styrgrupp | |
+| Barn- och ungdomsnämnden | BUN |
+| Integrationsrådet | |
+| Kommunstyrelsens presidium | |
+| Kontoret för hållbart samhälle | |
+| Omsorgsförvaltningen | |
+| AB Eidar | Eidar, bolaget Eidar |
+| Eidars styrelse | |
+";
+
+#[test]
+fn swedish_inflections_are_found() {
+    let c = corpus(
+        SV_REGISTER,
+        "Det sociala hållbarhetsutskottets beslut. Den politiska styrgruppen och politiska styrgrupper.\n\
+         Barn- och ungdomsnämndens ansvar, BUN:s budget och barn- och ungdomsnämnden.\n\
+         Integrationsrådets yttrande, integrationsråden. Kommunstyrelsens presidiums ordförande.\n\
+         Kontorets för hållbart samhälle? Nej: Kontoret för hållbart samhälles uppdrag.\n\
+         Omsorgsförvaltningens chef. Eidars styrelse beslutar; Eidar äger.\n",
+    );
+    let found = named(&c);
+    let written: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(
+        written,
+        [
+            "sociala hållbarhetsutskottets",
+            "politiska styrgruppen",
+            "politiska styrgrupper",
+            "Barn- och ungdomsnämndens",
+            "BUN:s",
+            "barn- och ungdomsnämnden",
+            "Integrationsrådets",
+            "integrationsråden",
+            "Kommunstyrelsens presidiums",
+            "Kontorets för hållbart samhälle",
+            "Kontoret för hållbart samhälles",
+            "Omsorgsförvaltningens",
+            "Eidars styrelse",
+            "Eidar",
+        ]
+    );
+    assert_eq!(found[12].1, "Eidars styrelse", "the longest name wins");
+    assert_eq!(found[13].1, "AB Eidar");
+}
+
+#[test]
+fn base_form_is_told_apart_from_inflection() {
+    let c = corpus(
+        SV_REGISTER,
+        "Integrationsrådet och integrationsrådets. BUN och BUN:s.\n",
+    );
+    let di = c.doc_by_path("doc.md").unwrap();
+    let base: Vec<bool> = c.mentions[di]
+        .iter()
+        .map(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Named {
+                    base_form: true,
+                    ..
+                }
+            )
+        })
+        .collect();
+    assert_eq!(base, [true, false, true, false]);
+}
+
+#[test]
+fn english_variants_longest_match_links_headings_and_no_code() {
+    let register = "\
+| Body | Aliases |
+|---|---|
+| WG-Serving | |
+| CNCF SIG Security | |
+| SIG Security | |
+| Governing Board | the Board |
+| Steering Committee | |
+";
+    let doc = "\
+---
+title: Charter
+---
+# The Steering Committee's charter
+
+WG Serving, WG-Serving and wg-serving meet. CNCF SIG Security and SIG Security differ.
+See [the Board](x.md); the Board's decision; the steering committees.
+`Governing Board` in code is not a mention.
+
+```
+Steering Committee
+```
+";
+    let c = corpus(register, doc);
+    let found = named(&c);
+    assert_eq!(
+        found,
+        [
+            (
+                "Steering Committee's".to_string(),
+                "Steering Committee".to_string()
+            ),
+            ("WG Serving".into(), "WG-Serving".into()),
+            ("WG-Serving".into(), "WG-Serving".into()),
+            ("wg-serving".into(), "WG-Serving".into()),
+            ("CNCF SIG Security".into(), "CNCF SIG Security".into()),
+            ("SIG Security".into(), "SIG Security".into()),
+            ("the Board".into(), "Governing Board".into()),
+            ("the Board's".into(), "Governing Board".into()),
+            ("steering committees".into(), "Steering Committee".into()),
+        ]
+    );
+}
+
+#[test]
+fn nfd_text_matches_and_spans_point_into_the_original() {
+    let doc = "Integrationsra\u{30a}dets yttrande.\n";
+    let c = corpus(SV_REGISTER, doc);
+    let found = named(&c);
+    assert_eq!(
+        found,
+        [(
+            "Integrationsra\u{30a}dets".to_string(),
+            "Integrationsrådet".to_string()
+        )]
+    );
+}
+
+#[test]
+fn register_tables_are_declarations_not_mentions() {
+    let c = corpus(SV_REGISTER, "Ingen nämns här.\n");
+    let ri = c.doc_by_path("register.md").unwrap();
+    assert!(c.mentions[ri].is_empty(), "{:?}", c.mentions[ri]);
+}
+
+#[test]
+fn the_matcher_cost_does_not_depend_on_register_size() {
+    // Not a timing test: the number of trie steps per word is bounded by the
+    // longest name, whatever the register holds. A register of 5,000 bodies
+    // still finds exactly the mentions a small one does.
+    let mut big = String::from(SV_REGISTER);
+    for i in 0..5000 {
+        big.push_str(&format!("| Arbetsgrupp nummer {i} | AG{i} |\n"));
+    }
+    let doc = "Integrationsrådets yttrande och AG4711:s rapport.\n";
+    let c = corpus(&big, doc);
+    let found = named(&c);
+    assert_eq!(
+        found,
+        [
+            (
+                "Integrationsrådets".to_string(),
+                "Integrationsrådet".to_string()
+            ),
+            (
+                "AG4711:s".to_string(),
+                "Arbetsgrupp nummer 4711".to_string()
+            ),
+        ]
+    );
+}

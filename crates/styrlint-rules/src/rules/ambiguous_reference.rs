@@ -1,0 +1,224 @@
+use crate::macros::declare_rule;
+use crate::{Context, Rule, RuleMeta};
+use styrlint_graph::MentionKind;
+use styrlint_parse::Diagnostic;
+
+declare_rule! {
+    /// A generic mention ("styrgruppen", "the committee") that fits several bodies the document names.
+    ///
+    /// ## What it flags
+    ///
+    /// A definite generic noun — "styrgruppen", "utskottet", "nämnden",
+    /// "rådet", "the steering group", "the committee" (the nouns are lexicon
+    /// data) — that is not itself a registered name or alias, in a document
+    /// that names two or more bodies of that kind, when the context does not
+    /// single one out.
+    ///
+    /// A generic mention is resolved, not flagged, when a body of that kind
+    /// was named earlier in the same paragraph or list item ("Styrgrupp
+    /// Agenda 2030 … Gruppen består av …"), when exactly one of the
+    /// document's own bodies (`beslutad_av`, `ansvarig`, `gäller_för`) is of
+    /// that kind, when the document names only one, or when the register has
+    /// only one. Later rules use the resolution.
+    ///
+    /// ## Why it matters
+    ///
+    /// A plan that says "rapporterar till styrgruppen" while three steering
+    /// groups exist does not say where reports go; each reader picks one.
+    /// Auditors call out exactly this.
+    ///
+    /// ## Example
+    ///
+    /// ```markdown
+    /// **Processledare**: följer upp arbetet och rapporterar avvikelser till styrgruppen.
+    /// ```
+    ///
+    /// in a roadmap whose roles section names Politisk styrgrupp, Styrgrupp
+    /// Agenda 2030 and Operativ styrgrupp.
+    ///
+    /// ## Fix
+    ///
+    /// Name the body: "rapporterar avvikelser till Styrgrupp Agenda 2030". If
+    /// the short form is an established name for one of them, register it as
+    /// that body's alias.
+    pub struct AmbiguousReference {
+        name: "ambiguous-reference",
+        severity: Warning,
+        fix: false,
+    }
+}
+
+impl Rule for AmbiguousReference {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let corpus = ctx.corpus;
+        for (di, doc) in corpus.docs.iter().enumerate() {
+            if doc.meta.status().is_gone() {
+                continue;
+            }
+            let lang = doc.lang;
+            for m in &corpus.mentions[di] {
+                let MentionKind::Generic {
+                    candidates,
+                    resolved: None,
+                    ..
+                } = &m.kind
+                else {
+                    continue;
+                };
+                if candidates.len() < 2 {
+                    continue;
+                }
+                let written = &doc.text[m.span.clone()];
+                let names: Vec<&str> = candidates
+                    .iter()
+                    .map(|&b| corpus.bodies[b].name.as_str())
+                    .collect();
+                let list = join(&names, lang.pick("och", "and"));
+                let mut d = Diagnostic::new(
+                    Self::META.name,
+                    Self::META.default_severity,
+                    &doc.path,
+                    m.span.clone(),
+                    lang.pick(
+                        format!("`{written}` kan syfta på {} organ som dokumentet nämner: {list}", names.len()),
+                        format!("`{written}` could mean any of {} bodies this document names: {list}", names.len()),
+                    ),
+                )
+                .with_help(lang.pick(
+                    "Skriv ut vilket organ som avses. Är kortformen ett vedertaget namn på ett av dem, lägg in den som alias i registret.",
+                    "Name the body meant. If the short form is an established name for one of them, add it to that body's aliases in the register.",
+                ));
+                for &b in candidates {
+                    // The first mention of the candidate in this document.
+                    if let Some(first) = corpus.mentions[di].iter().find(|x| {
+                        x.body() == Some(b) && matches!(x.kind, MentionKind::Named { .. })
+                    }) {
+                        d = d.with_related(
+                            &doc.path,
+                            first.span.clone(),
+                            lang.pick(
+                                format!("{} nämns här", corpus.bodies[b].name),
+                                format!("{} is named here", corpus.bodies[b].name),
+                            ),
+                        );
+                    }
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn join(names: &[&str], and: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check, run};
+
+    const REGISTER: &str = "\
+<!-- file: register.md -->
+| Organ | Typ | Alias |
+|---|---|---|
+| Politisk styrgrupp | styrgrupp | |
+| Styrgrupp Agenda 2030 | styrgrupp | |
+| Operativ styrgrupp | styrgrupp | Operativa styrgruppen |
+| Processledare | roll | |
+| Kommunstyrelsen | styrelse | KS |
+| Utskott Agenda 2030 | utskott | |
+| Eidar | bolag | |
+| Moderbolaget | bolag | |
+| Eidars styrelse | styrelse | |
+";
+
+    #[test]
+    fn a_generic_mention_with_several_candidates_is_flagged() {
+        let fixture = format!(
+            "{REGISTER}<!-- file: plan.md -->\n## Roller\n\n\
+             **Politisk styrgrupp:** beslutar om prioriteringar.\n\n\
+             **Styrgrupp Agenda 2030:** Gruppen fastställer arbetet. Styrgruppen består av ledningsgruppen.\n\n\
+             **Operativ styrgrupp:** stödjer processledaren.\n\n\
+             **Processledare:** Processledaren rapporterar till styrgruppen.\n"
+        );
+        let (c, d) = run(Some("ambiguous-reference"), &fixture);
+        assert_eq!(
+            crate::testing::render(&c, &d),
+            [
+                "plan.md:9: ambiguous-reference: `styrgruppen` kan syfta på 3 organ som dokumentet nämner: Politisk styrgrupp, Styrgrupp Agenda 2030 och Operativ styrgrupp"
+            ]
+        );
+        assert_eq!(d[0].related.len(), 3);
+        assert_eq!(d[0].severity, styrlint_parse::Severity::Warning);
+    }
+
+    #[test]
+    fn one_candidate_an_alias_or_local_context_resolves_it() {
+        // One styrgrupp named: resolved.
+        let one = format!(
+            "{REGISTER}<!-- file: a.md -->\nStyrgrupp Agenda 2030 leder. Processledaren rapporterar till styrgruppen.\n"
+        );
+        assert_eq!(check("ambiguous-reference", &one), Vec::<String>::new());
+        // "Operativa styrgruppen" is an alias of one body: a name, not a generic.
+        let alias = format!(
+            "{REGISTER}<!-- file: b.md -->\nPolitisk styrgrupp och Styrgrupp Agenda 2030 finns.\n\nRapport till operativa styrgruppen.\n"
+        );
+        assert_eq!(check("ambiguous-reference", &alias), Vec::<String>::new());
+        // Named earlier in the same paragraph.
+        let local = format!(
+            "{REGISTER}<!-- file: c.md -->\nPolitisk styrgrupp beslutar.\n\nStyrgrupp Agenda 2030 består av chefer. Styrgruppen möts varje månad.\n"
+        );
+        assert_eq!(check("ambiguous-reference", &local), Vec::<String>::new());
+        // The document's own company: "bolaget" is Eidar, although the parent is named too.
+        let own = format!(
+            "{REGISTER}<!-- file: d.md -->\n---\nbeslutad_av: Eidars styrelse\ngäller_för: Eidar\n---\nEidar rapporterar till Moderbolaget.\n\n## Ansvar\n\nBolaget tar ett socialt ansvar.\n"
+        );
+        assert_eq!(check("ambiguous-reference", &own), Vec::<String>::new());
+        // Plural generic nouns are not definite singular mentions.
+        let plural = format!(
+            "{REGISTER}<!-- file: e.md -->\nPolitisk styrgrupp och Styrgrupp Agenda 2030 finns. Styrgrupperna samverkar.\n"
+        );
+        assert_eq!(check("ambiguous-reference", &plural), Vec::<String>::new());
+        // Inside code.
+        let code = format!(
+            "{REGISTER}<!-- file: f.md -->\nPolitisk styrgrupp och Styrgrupp Agenda 2030 finns. Se `styrgruppen`.\n"
+        );
+        assert_eq!(check("ambiguous-reference", &code), Vec::<String>::new());
+    }
+
+    #[test]
+    fn english_generic_mentions() {
+        let fixture = "\
+<!-- file: register.md -->
+| Body | Kind |
+|---|---|
+| Technical Steering Committee | committee |
+| Outreach Steering Committee | committee |
+| WG-Serving | working group |
+<!-- file: roadmap.md -->
+---
+owner: Technical Steering Committee
+---
+## Roles
+
+The Technical Steering Committee owns the roadmap. The Outreach Steering Committee runs events.
+WG-Serving reports to the steering committee. The committee's decisions bind.
+";
+        let (c, d) = run(Some("ambiguous-reference"), fixture);
+        assert_eq!(
+            crate::testing::render(&c, &d),
+            [
+                "roadmap.md:7: ambiguous-reference: `the steering committee` could mean any of 2 bodies this document names: Technical Steering Committee and Outreach Steering Committee",
+                "roadmap.md:7: ambiguous-reference: `The committee's` could mean any of 2 bodies this document names: Technical Steering Committee and Outreach Steering Committee",
+            ]
+        );
+    }
+}

@@ -1,0 +1,706 @@
+use crate::history::is_history;
+use crate::macros::declare_rule;
+use crate::{Context, Rule, RuleMeta};
+use styrlint_graph::{Corpus, External, MentionKind, Target, external::Origin};
+use styrlint_parse::{Date, Diagnostic, Document, Edit, Fix, Spanned, Status};
+
+declare_rule! {
+    /// A mention of an abolished body, or of a repealed, superseded or replaced document.
+    ///
+    /// ## What it flags
+    ///
+    /// - A mention in running text (any case or inflection: "Sociala
+    ///   hållbarhetsutskottet", "hållbarhetsutskottets", "the Steering
+    ///   Committee's") of a body the register marks as abolished on or before
+    ///   `--today`;
+    /// - a mention of a corpus document whose `status` is `upphävd` or
+    ///   `ersatt`, or that another document `ersätter`;
+    /// - a mention of an external document that has been repealed, from
+    ///   styrlint's shipped list of Swedish statutes and terms
+    ///   ("kommunallagen (1991:900)", "landstinget") or from the corpus's own
+    ///   table with a `Dokument`/`Document` column;
+    /// - an abolished body as a document's `ansvarig` or in its `gäller_för`,
+    ///   a document that `bygger_på` a repealed one, and a current body whose
+    ///   register row reports to or is part of an abolished one.
+    ///
+    /// The message says what replaced it and when, and whether the document
+    /// was adopted before the change (it was left behind) or after it (it
+    /// named something already gone).
+    ///
+    /// Not flagged: sentences that record the change ("X avvecklades 2023
+    /// och ersattes av Y", "was replaced by", "formerly X", "tidigare X"),
+    /// sentences naming the old body together with its successor, anything
+    /// under a history heading ("Historik", "Ändringshistorik", "History",
+    /// "Changelog"), past-tense sentences under "Bakgrund"/"Background",
+    /// repealed and superseded documents themselves, register tables, and
+    /// bodies whose abolition date is after `--today`.
+    ///
+    /// ## Why it matters
+    ///
+    /// Auditors keep finding working descriptions that report to a committee
+    /// abolished a year earlier. Whoever follows the document sends reports
+    /// nowhere, and the body that took over never gets them.
+    ///
+    /// ## Example
+    ///
+    /// ```markdown
+    /// Gruppen rapporterar till Sociala hållbarhetsutskottet två gånger per år.
+    /// ```
+    ///
+    /// when the register says the utskott was abolished on 2023-01-31 and
+    /// replaced by Utskott Agenda 2030.
+    ///
+    /// ## Fix
+    ///
+    /// Write the successor's name. When the mention is written exactly as the
+    /// registered name and there is exactly one current successor, `--fix`
+    /// does it, keeping the mention's capitalisation. Inflected mentions
+    /// ("utskottets") need a person, since the successor's name may inflect
+    /// differently.
+    pub struct StaleReference {
+        name: "stale-reference",
+        severity: Error,
+        fix: true,
+    }
+}
+
+impl Rule for StaleReference {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let corpus = ctx.corpus;
+        for (di, doc) in corpus.docs.iter().enumerate() {
+            if doc.meta.status().is_gone() {
+                continue;
+            }
+            let doc_date = adopted_or_revised(doc);
+            for m in &corpus.mentions[di] {
+                let MentionKind::Named { targets, base_form } = &m.kind else {
+                    continue;
+                };
+                let Some(&target) = targets.first() else {
+                    continue;
+                };
+                if targets.len() > 1 {
+                    // A name shared by several things: stale only if all are.
+                    let all_stale = targets
+                        .iter()
+                        .all(|t| stale_target(corpus, *t, di, ctx.today).is_some());
+                    if !all_stale {
+                        continue;
+                    }
+                }
+                let Some(gone) = stale_target(corpus, target, di, ctx.today) else {
+                    continue;
+                };
+                let block = &doc.blocks[m.block];
+                let sentence = block
+                    .sentences
+                    .get(m.sentence)
+                    .map_or(block.text.as_str(), |s| &block.text.as_str()[s.clone()]);
+                if is_history(
+                    corpus,
+                    doc,
+                    block,
+                    sentence,
+                    &block.text.as_str()[..m.norm.start],
+                ) {
+                    continue;
+                }
+                if corpus.lexicon.has_current_marker(&sentence.to_lowercase())
+                    && names_successor(corpus, di, m.block, m.sentence, &gone)
+                {
+                    continue;
+                }
+                let written = &doc.text[m.span.clone()];
+                let fix = match (&gone.successor, base_form) {
+                    (Some(Successor::Body(b)), true) => Some(Fix {
+                        description: doc.lang.pick(
+                            format!("ersätt med {}", corpus.bodies[*b].name),
+                            format!("replace with {}", corpus.bodies[*b].name),
+                        ),
+                        edits: vec![Edit {
+                            path: doc.path.clone(),
+                            span: m.span.clone(),
+                            replacement: match_case(written, &corpus.bodies[*b].name),
+                        }],
+                    }),
+                    _ => None,
+                };
+                let mut d = diagnostic(corpus, doc, doc_date, m.span.clone(), written, &gone);
+                if let Some(f) = fix {
+                    d = d.with_fix(f);
+                }
+                out.push(d);
+            }
+            // Front matter: the owner and the bodies the document binds.
+            let meta = &doc.meta;
+            for v in meta.owner.iter().chain(meta.applies_to.iter()) {
+                if let Some(b) = corpus.resolve_body(&v.value)
+                    && let Some(gone) = stale_target(corpus, Target::Body(b), di, ctx.today)
+                {
+                    out.push(diagnostic(
+                        corpus,
+                        doc,
+                        doc_date,
+                        v.span.clone(),
+                        &v.value,
+                        &gone,
+                    ));
+                }
+            }
+            for v in &meta.derives_from {
+                if let Some(p) = corpus.resolve_doc(&v.value)
+                    && let Some(gone) = stale_target(corpus, Target::Doc(p), di, ctx.today)
+                {
+                    out.push(diagnostic(
+                        corpus,
+                        doc,
+                        doc_date,
+                        v.span.clone(),
+                        &v.value,
+                        &gone,
+                    ));
+                }
+            }
+        }
+        // The register: current bodies that report to or are part of gone ones.
+        for body in &corpus.bodies {
+            if body.is_abolished(ctx.today) {
+                continue;
+            }
+            let doc = &corpus.docs[body.doc];
+            for v in body.reports_to.iter().chain(body.part_of.iter()) {
+                if let Some(b) = corpus.resolve_body(&v.value)
+                    && let Some(gone) = stale_target(corpus, Target::Body(b), body.doc, ctx.today)
+                {
+                    out.push(diagnostic(
+                        corpus,
+                        doc,
+                        None,
+                        v.span.clone(),
+                        &v.value,
+                        &gone,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// What a stale mention points at, and what took its place.
+struct Gone {
+    /// The name as registered.
+    name: String,
+    /// When it stopped applying.
+    date: Option<Date>,
+    /// What replaced it, when known.
+    successor: Option<Successor>,
+    /// The register row, replacing document or table row to show.
+    related: Option<(String, std::ops::Range<usize>)>,
+    /// True for bodies (the wording differs).
+    is_body: bool,
+    /// For external documents: where the fact comes from.
+    source: Option<String>,
+}
+
+enum Successor {
+    Body(usize),
+    Doc(usize),
+    Name(String),
+}
+
+fn stale_target(corpus: &Corpus, target: Target, from_doc: usize, today: Date) -> Option<Gone> {
+    match target {
+        Target::Body(b) => {
+            let body = &corpus.bodies[b];
+            if !body.is_abolished(today) {
+                return None;
+            }
+            let reg = &corpus.docs[body.doc];
+            Some(Gone {
+                name: body.name.clone(),
+                date: body.abolished.as_ref().map(|d| d.value),
+                successor: current_successor(corpus, b, today)
+                    .map(Successor::Body)
+                    .or_else(|| {
+                        body.replaced_by
+                            .first()
+                            .map(|s| Successor::Name(s.value.clone()))
+                    }),
+                related: Some((reg.path.clone(), body.row_span.clone())),
+                is_body: true,
+                source: None,
+            })
+        }
+        Target::Doc(d) => {
+            if d == from_doc {
+                return None;
+            }
+            let doc = &corpus.docs[d];
+            let replacer = corpus.docs.iter().enumerate().find(|(i, other)| {
+                *i != d
+                    && !other.meta.status().is_gone()
+                    && other.meta.status() != Status::Draft
+                    && other
+                        .meta
+                        .replaces
+                        .iter()
+                        .any(|r| corpus.resolve_doc(&r.value) == Some(d))
+            });
+            if !doc.meta.status().is_gone() && replacer.is_none() {
+                return None;
+            }
+            let (successor, date, related) = match replacer {
+                Some((i, other)) => (
+                    Some(Successor::Doc(i)),
+                    adopted_or_revised(other),
+                    Some((other.path.clone(), title_span(other))),
+                ),
+                None => (None, None, Some((doc.path.clone(), title_span(doc)))),
+            };
+            Some(Gone {
+                name: doc.title.clone(),
+                date,
+                successor,
+                related,
+                is_body: false,
+                source: None,
+            })
+        }
+        Target::External(e) => {
+            let ext: &External = &corpus.externals[e];
+            if !ext.is_gone(today) {
+                return None;
+            }
+            let related = match &ext.origin {
+                Origin::Table { doc, row } => Some((corpus.docs[*doc].path.clone(), row.clone())),
+                Origin::Builtin => None,
+            };
+            Some(Gone {
+                name: ext.name.clone(),
+                date: ext.date,
+                successor: ext.replaced_by.clone().map(Successor::Name),
+                related,
+                is_body: false,
+                source: ext.source.clone(),
+            })
+        }
+    }
+}
+
+/// The current body at the end of an abolished body's chain of successors,
+/// when the chain leads to exactly one.
+fn current_successor(corpus: &Corpus, start: usize, today: Date) -> Option<usize> {
+    let mut seen = vec![start];
+    let mut cur = start;
+    loop {
+        let body = &corpus.bodies[cur];
+        if !body.is_abolished(today) {
+            return (cur != start).then_some(cur);
+        }
+        let [next] = body.replaced_by.as_slice() else {
+            return None;
+        };
+        let next = corpus.resolve_body(&next.value)?;
+        if seen.contains(&next) {
+            return None; // a cycle in the register
+        }
+        seen.push(next);
+        cur = next;
+    }
+}
+
+/// True when the same sentence also names what replaced the stale thing
+/// (with a marker such as "numera", the writer is giving the new name).
+fn names_successor(
+    corpus: &Corpus,
+    doc: usize,
+    block: usize,
+    sentence: usize,
+    gone: &Gone,
+) -> bool {
+    let Some(successor) = &gone.successor else {
+        return false;
+    };
+    corpus.mentions[doc]
+        .iter()
+        .filter(|m| m.block == block && m.sentence == sentence)
+        .any(|m| match (successor, m.target()) {
+            (Successor::Body(b), Some(Target::Body(x))) => *b == x,
+            (Successor::Doc(d), Some(Target::Doc(x))) => *d == x,
+            (Successor::Name(n), Some(Target::Body(x))) => corpus.resolve_body(n) == Some(x),
+            (Successor::Name(n), Some(Target::External(x))) => {
+                styrlint_parse::name_key(&corpus.externals[x].name) == styrlint_parse::name_key(n)
+            }
+            _ => false,
+        })
+}
+
+fn diagnostic(
+    corpus: &Corpus,
+    doc: &Document,
+    doc_date: Option<Date>,
+    span: std::ops::Range<usize>,
+    written: &str,
+    gone: &Gone,
+) -> Diagnostic {
+    let lang = doc.lang;
+    let successor_name = gone.successor.as_ref().map(|s| match s {
+        Successor::Body(b) => corpus.bodies[*b].name.clone(),
+        Successor::Doc(d) => corpus.docs[*d].title.clone(),
+        Successor::Name(n) => n.clone(),
+    });
+    let what = match (gone.is_body, gone.date) {
+        (true, Some(d)) => lang.pick(format!("avvecklades {d}"), format!("was abolished on {d}")),
+        (true, None) => lang.pick("är avvecklat".into(), "has been abolished".into()),
+        (false, Some(d)) => lang.pick(
+            format!("gäller inte sedan {d}"),
+            format!("no longer applies since {d}"),
+        ),
+        (false, None) => lang.pick("gäller inte längre".into(), "no longer applies".into()),
+    };
+    let mut message = match &successor_name {
+        Some(s) => lang.pick(
+            format!("`{written}`: {} {what} och ersattes av {s}", gone.name),
+            format!("`{written}`: {} {what} and was replaced by {s}", gone.name),
+        ),
+        None => lang.pick(
+            format!("`{written}`: {} {what}", gone.name),
+            format!("`{written}`: {} {what}", gone.name),
+        ),
+    };
+    if let (Some(adopted), Some(changed)) = (doc_date, gone.date) {
+        message.push_str(&if adopted < changed {
+            lang.pick(
+                format!("; dokumentet är från {adopted}, före ändringen, och har inte följt med"),
+                format!("; the document dates from {adopted}, before the change, and was left behind"),
+            )
+        } else {
+            lang.pick(
+                format!("; dokumentet är från {adopted}, efter ändringen, och nämner något som redan var borta"),
+                format!("; the document dates from {adopted}, after the change, and names something already gone"),
+            )
+        });
+    }
+    let help = match &successor_name {
+        Some(s) => lang.pick(
+            format!("Skriv {s} i stället, eller ta bort hänvisningen om den inte längre behövs."),
+            format!("Write {s} instead, or remove the reference if it is no longer needed."),
+        ),
+        None => lang.pick(
+            "Ta bort eller ersätt hänvisningen; det den pekar på finns inte längre.".to_string(),
+            "Remove or replace the reference; what it points to no longer exists.".to_string(),
+        ),
+    };
+    let help = match &gone.source {
+        Some(src) => format!("{help} {}: {src}.", lang.pick("Källa", "Source")),
+        None => help,
+    };
+    let mut d = Diagnostic::new(
+        StaleReference::META.name,
+        StaleReference::META.default_severity,
+        &doc.path,
+        span,
+        message,
+    )
+    .with_help(help);
+    if let Some((path, range)) = &gone.related {
+        d = d.with_related(
+            path,
+            range.clone(),
+            match (&gone.successor, gone.is_body) {
+                (_, true) => lang.pick("registerraden", "the register row"),
+                (Some(_), false) => lang.pick(
+                    "dokumentet som ersätter det",
+                    "the document that replaces it",
+                ),
+                (None, false) => lang.pick("dokumentet", "the document"),
+            },
+        );
+    }
+    d
+}
+
+/// The later of a document's adoption and revision dates.
+fn adopted_or_revised(doc: &Document) -> Option<Date> {
+    let a = doc.meta.adopted.as_ref().map(|d: &Spanned<Date>| d.value);
+    let r = doc.meta.revised.as_ref().map(|d| d.value);
+    a.max(r)
+}
+
+fn title_span(doc: &Document) -> std::ops::Range<usize> {
+    super::unknown_document::title_span(doc)
+}
+
+/// The replacement written in the style of the mention: all capitals stay
+/// as the successor is written, a lower-case mention gets a lower-case
+/// first letter, an upper-case one an upper-case first letter.
+fn match_case(written: &str, successor: &str) -> String {
+    let first_written = written.chars().next();
+    let mut chars = successor.chars();
+    let Some(first) = chars.next() else {
+        return successor.to_string();
+    };
+    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if all_caps {
+        return successor.to_string();
+    }
+    match first_written {
+        Some(c)
+            if c.is_lowercase() && successor.chars().nth(1).is_none_or(|c2| !c2.is_uppercase()) =>
+        {
+            first.to_lowercase().chain(chars).collect()
+        }
+        Some(c) if c.is_uppercase() => first.to_uppercase().chain(chars).collect(),
+        _ => successor.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check, run, run_at};
+
+    const REGISTER: &str = "\
+<!-- file: register.md -->
+---
+typ: register
+---
+| Organ | Typ | Alias | Avvecklad | Ersatt av |
+|---|---|---|---|---|
+| Kommunstyrelsen | styrelse | KS | | |
+| Hållbarhetsutskottet | utskott | Sociala hållbarhetsutskottet | 2023-01-31 | Utskott Agenda 2030 |
+| Utskott Agenda 2030 | utskott | | | |
+| Barn- och ungdomsnämnden | nämnd | BUN | 2022-12-31 | Utbildningsnämnden |
+| Utbildningsnämnden | nämnd | | | |
+| Kontoret för hållbart samhälle | kontor | | 2023-04-01 | Kontoret för tillväxt och hållbarhet |
+| Kontoret för tillväxt och hållbarhet | kontor | | | |
+| Gamla rådet | råd | | 2030-01-01 | |
+";
+
+    fn with(doc: &str) -> String {
+        format!(
+            "{REGISTER}<!-- file: plan.md -->\n---\ntyp: plan\nbeslutad: 2022-06-01\n---\n{doc}"
+        )
+    }
+
+    #[test]
+    fn inflected_mentions_of_abolished_bodies_are_flagged() {
+        let found = check(
+            "stale-reference",
+            &with(
+                "# Plan\n\nGruppen rapporterar till Sociala hållbarhetsutskottet.\n\n\
+                 Hållbarhetsutskottets beslut gäller. Barn- och ungdomsnämndens ansvar kvarstår.\n\n\
+                 - BUN:s representant deltar.\n- Se [Kontoret för hållbart samhälle](register.md).\n\n\
+                 ## Kontoret för hållbart samhälle\n",
+            ),
+        );
+        assert_eq!(
+            found,
+            [
+                "plan.md:7: stale-reference: `Sociala hållbarhetsutskottet`: Hållbarhetsutskottet avvecklades 2023-01-31 och ersattes av Utskott Agenda 2030; dokumentet är från 2022-06-01, före ändringen, och har inte följt med",
+                "plan.md:9: stale-reference: `Hållbarhetsutskottets`: Hållbarhetsutskottet avvecklades 2023-01-31 och ersattes av Utskott Agenda 2030; dokumentet är från 2022-06-01, före ändringen, och har inte följt med",
+                "plan.md:9: stale-reference: `Barn- och ungdomsnämndens`: Barn- och ungdomsnämnden avvecklades 2022-12-31 och ersattes av Utbildningsnämnden; dokumentet är från 2022-06-01, före ändringen, och har inte följt med",
+                "plan.md:11: stale-reference: `BUN:s`: Barn- och ungdomsnämnden avvecklades 2022-12-31 och ersattes av Utbildningsnämnden; dokumentet är från 2022-06-01, före ändringen, och har inte följt med",
+                "plan.md:12: stale-reference: `Kontoret för hållbart samhälle`: Kontoret för hållbart samhälle avvecklades 2023-04-01 och ersattes av Kontoret för tillväxt och hållbarhet; dokumentet är från 2022-06-01, före ändringen, och har inte följt med",
+                "plan.md:14: stale-reference: `Kontoret för hållbart samhälle`: Kontoret för hållbart samhälle avvecklades 2023-04-01 och ersattes av Kontoret för tillväxt och hållbarhet; dokumentet är från 2022-06-01, före ändringen, och har inte följt med",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_adopted_after_the_change_named_something_gone() {
+        let fixture = format!(
+            "{REGISTER}<!-- file: plan.md -->\n---\ntyp: plan\nbeslutad: 2023-06-01\n---\nRapport lämnas till hållbarhetsutskottet.\n"
+        );
+        let found = check("stale-reference", &fixture);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].ends_with("dokumentet är från 2023-06-01, efter ändringen, och nämner något som redan var borta"), "{found:?}");
+    }
+
+    #[test]
+    fn history_is_not_stale() {
+        let found = check(
+            "stale-reference",
+            &with(
+                "# Plan\n\n\
+                 Hållbarhetsutskottet avvecklades 2023 och ersattes av Utskott Agenda 2030.\n\n\
+                 Utskott Agenda 2030 (tidigare hållbarhetsutskottet) bereder ärendena.\n\n\
+                 Rapport lämnas till tidigare det sociala hållbarhetsutskottet, numera Utskott Agenda 2030.\n\n\
+                 Hållbarhetsutskottet, numera Utskott Agenda 2030, bereder ärendena.\n\n\
+                 Kontoret för hållbart samhälle bytte namn 2023.\n\n\
+                 Gamla rådet ger råd.\n\n\
+                 Koden `Hållbarhetsutskottet` är ett exempel.\n\n\
+                 ## Bakgrund\n\nHållbarhetsutskottet bildades 2019.\n\n\
+                 ## Historik\n\n| Datum | Ändring |\n|---|---|\n| 2023-02-01 | Hållbarhetsutskottet ersätts. |\n\n- Barn- och ungdomsnämnden fanns till 2022.\n",
+            ),
+        );
+        assert_eq!(found, Vec::<String>::new());
+    }
+
+    #[test]
+    fn abolition_after_today_is_not_stale_yet() {
+        let fixture = with("Rapport lämnas till hållbarhetsutskottet.\n");
+        let (_, d) = run_at(Some("stale-reference"), &fixture, "2023-01-30");
+        assert!(d.is_empty(), "{d:?}");
+        let (_, d) = run_at(Some("stale-reference"), &fixture, "2023-01-31");
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn the_register_itself_and_repealed_documents_are_not_checked() {
+        let fixture = format!(
+            "{REGISTER}<!-- file: gammal.md -->\n---\nstatus: upphävd\n---\nHållbarhetsutskottet bereder.\n"
+        );
+        assert_eq!(check("stale-reference", &fixture), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_fix_replaces_a_base_form_keeping_capitalisation_and_lints_clean() {
+        let fixture = with(
+            "Rapport lämnas till sociala hållbarhetsutskottet. Sociala hållbarhetsutskottet beslutar. Utskottets ledamöter och hållbarhetsutskottets.\n",
+        );
+        let (_, d) = run(Some("stale-reference"), &fixture);
+        let fixes: Vec<Option<&str>> = d
+            .iter()
+            .map(|d| d.fix.as_ref().map(|f| f.edits[0].replacement.as_str()))
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                Some("utskott Agenda 2030"),
+                Some("Utskott Agenda 2030"),
+                None
+            ]
+        );
+        // Apply the fixes and lint again: the fixed mentions are gone.
+        let mut text = crate::testing::split(&fixture)
+            .into_iter()
+            .find(|(p, _)| p == "plan.md")
+            .unwrap()
+            .1;
+        let mut edits: Vec<_> = d
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .flat_map(|f| f.edits.clone())
+            .collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        for e in edits {
+            text.replace_range(e.span, &e.replacement);
+        }
+        let again = format!("{REGISTER}<!-- file: plan.md -->\n{text}");
+        let (_, d2) = run(Some("stale-reference"), &again);
+        assert_eq!(d2.len(), 1, "only the inflected mention is left: {d2:?}");
+        assert!(d2[0].message.starts_with("`hållbarhetsutskottets`"));
+    }
+
+    #[test]
+    fn renamed_office_fix_and_related_register_row() {
+        let (c, d) = run(
+            Some("stale-reference"),
+            &with("Kontoret för hållbart samhälle samordnar.\n"),
+        );
+        assert_eq!(d.len(), 1);
+        let fix = d[0].fix.as_ref().unwrap();
+        assert_eq!(
+            fix.edits[0].replacement,
+            "Kontoret för tillväxt och hållbarhet"
+        );
+        let rel = &d[0].related[0];
+        assert_eq!(rel.path, "register.md");
+        let reg = &c.docs[c.doc_by_path("register.md").unwrap()].text;
+        assert!(reg[rel.span.clone()].starts_with("| Kontoret för hållbart samhälle"));
+    }
+
+    #[test]
+    fn english_mentions_and_possessives() {
+        let fixture = "\
+<!-- file: register.md -->
+| Body | Abolished | Replaced by |
+|---|---|---|
+| Architecture Council | 2023-06-30 | Technical Steering Committee |
+| Technical Steering Committee | | |
+| CNCF SIG Security | | |
+| SIG Security | 2020-01-01 | CNCF SIG Security |
+<!-- file: charter.md -->
+---
+type: charter
+adopted: 2022-01-01
+---
+The Architecture Council's advice is binding. The architecture councils meet.
+The committee of CNCF SIG Security decides. The TSC was formerly the Architecture Council.
+";
+        let (c, d) = run(Some("stale-reference"), fixture);
+        assert_eq!(
+            crate::testing::render(&c, &d),
+            [
+                "charter.md:5: stale-reference: `Architecture Council's`: Architecture Council was abolished on 2023-06-30 and was replaced by Technical Steering Committee; the document dates from 2022-01-01, before the change, and was left behind",
+                "charter.md:5: stale-reference: `architecture councils`: Architecture Council was abolished on 2023-06-30 and was replaced by Technical Steering Committee; the document dates from 2022-01-01, before the change, and was left behind",
+            ]
+        );
+    }
+
+    #[test]
+    fn repealed_documents_and_statutes() {
+        let fixture = "\
+<!-- file: old.md -->
+---
+titel: Integrationsplan 2019
+status: ersatt
+---
+<!-- file: new.md -->
+---
+titel: Integrationsplan 2023
+beslutad: 2023-03-01
+ersätter: Integrationsplan 2019
+---
+Denna plan ersätter Integrationsplan 2019.
+<!-- file: plan.md -->
+---
+titel: Plan
+bygger_på: Integrationsplan 2019
+---
+Arbetet följer Integrationsplan 2019 och kommunallagen (1991:900). Landstinget ansvarar för vården.
+Kommunallagen (2017:725) gäller.
+";
+        let (c, d) = run(Some("stale-reference"), fixture);
+        let r = crate::testing::render(&c, &d);
+        assert_eq!(r.len(), 4, "{r:#?}");
+        assert!(r[0].starts_with("plan.md:3: stale-reference: `Integrationsplan 2019`: Integrationsplan 2019 gäller inte sedan 2023-03-01 och ersattes av Integrationsplan 2023"), "{r:#?}");
+        assert!(
+            r[1].starts_with("plan.md:5: stale-reference: `Integrationsplan 2019`"),
+            "{r:#?}"
+        );
+        assert!(r[2].starts_with("plan.md:5: stale-reference: `kommunallagen (1991:900)`: Kommunallag (1991:900) gäller inte sedan 2018-01-01 och ersattes av Kommunallag (2017:725)"), "{r:#?}");
+        assert!(r[3].starts_with("plan.md:5: stale-reference: `Landstinget`: Landsting gäller inte sedan 2020-01-01 och ersattes av Region"), "{r:#?}");
+        assert!(
+            d[2].help
+                .as_deref()
+                .unwrap()
+                .contains("Källa: SFS 2017:725")
+        );
+    }
+
+    #[test]
+    fn renaming_every_body_gives_the_same_findings() {
+        let original =
+            with("Gruppen rapporterar till Sociala hållbarhetsutskottet. BUN:s ansvar.\n");
+        let renamed = original
+            .replace("Sociala hållbarhetsutskottet", "Gröna beredningen")
+            .replace("Hållbarhetsutskottet", "Miljöberedningen")
+            .replace("Utskott Agenda 2030", "Framtidsutskottet")
+            .replace("Barn- och ungdomsnämnden", "Skolnämnden")
+            .replace("BUN", "SKN");
+        let a: Vec<(String, usize)> = run(Some("stale-reference"), &original)
+            .1
+            .iter()
+            .map(|d| (d.path.clone(), d.span.start))
+            .collect();
+        let b = run(Some("stale-reference"), &renamed).1;
+        assert_eq!(a.len(), 2);
+        assert_eq!(b.len(), 2, "{b:?}");
+    }
+}
