@@ -128,26 +128,36 @@ impl Matcher {
             .iter()
             .map(|a| a.to_lowercase())
             .collect();
+        // Each body's names as words, once.
+        let body_words: Vec<Vec<Vec<String>>> = bodies
+            .iter()
+            .map(|b| b.names().map(|n| tokenize(n).into_iter().map(|t| t.text).collect()).collect())
+            .collect();
         for noun in &lexicon.words.generic_nouns {
             let words: Vec<String> = tokenize(noun).into_iter().map(|t| t.text).collect();
+            if words.is_empty() {
+                continue;
+            }
             let noun_key = words.join(" ");
+            let definite = definite_forms(&words[0]);
             if words.len() == 1 {
-                for f in definite_forms(&words[0]) {
-                    m.generic_forms.entry(f).or_insert_with(|| noun_key.clone());
+                for f in &definite {
+                    m.generic_forms.entry(f.clone()).or_insert_with(|| noun_key.clone());
                 }
             }
             if !m.articles.is_empty() {
                 let first = words[0].clone();
-                // English nouns pluralise only by -s; match base and possessive.
-                m.generic_phrases
-                    .entry(first)
-                    .or_default()
-                    .push((words.clone(), noun_key.clone()));
+                m.generic_phrases.entry(first).or_default().push((words.clone(), noun_key.clone()));
             }
+            let kind_forms = forms(&noun_key);
             let bodies_of_kind: Vec<usize> = bodies
                 .iter()
+                .zip(&body_words)
                 .enumerate()
-                .filter(|(_, b)| body_is_a(b, &words))
+                .filter(|(_, (b, names))| {
+                    b.kind.as_deref().is_some_and(|k| kind_forms.contains(&name_key(k)))
+                        || names.iter().any(|n| name_has_noun(n, &words, &definite))
+                })
                 .map(|(i, _)| i)
                 .collect();
             m.generic_bodies.insert(noun_key, bodies_of_kind);
@@ -437,32 +447,17 @@ fn definite_forms(noun: &str) -> Vec<String> {
     out
 }
 
-/// True when a body is of the kind a generic noun names: its `Typ` says so,
-/// or its name or an alias is or ends with the noun ("Hållbarhetsutskottet"
-/// is an utskott, "Styrgrupp Agenda 2030" a styrgrupp).
-fn body_is_a(body: &Body, noun_words: &[String]) -> bool {
-    let noun = noun_words.join(" ");
-    if body
-        .kind
-        .as_deref()
-        .is_some_and(|k| name_key(k) == noun || forms(&noun).contains(&name_key(k)))
-    {
-        return true;
+/// True when a name (as words) is or ends with a generic noun:
+/// "Hållbarhetsutskottet" is an utskott, "Styrgrupp Agenda 2030" a
+/// styrgrupp, "Technical Steering Committee" a steering committee.
+fn name_has_noun(name: &[String], noun: &[String], definite: &[String]) -> bool {
+    if noun.len() > 1 {
+        return name.windows(noun.len()).any(|w| w == noun);
     }
-    body.names().any(|n| {
-        let words: Vec<String> = tokenize(n).into_iter().map(|t| t.text).collect();
-        if noun_words.len() > 1 {
-            return words.windows(noun_words.len()).any(|w| w == noun_words);
-        }
-        let single = &noun_words[0];
-        words.iter().any(|w| {
-            w == single
-                || (w.ends_with(single.as_str()) && w.len() > single.len() + 2)
-                || is_definite_singular(w, single)
-                || w.len() > single.len() + 2
-                    && definite_forms(single)
-                        .iter()
-                        .any(|f| w.ends_with(f.as_str()))
-        })
+    let single = &noun[0];
+    name.iter().any(|w| {
+        w == single
+            || (w.len() > single.len() + 2 && w.ends_with(single.as_str()))
+            || definite.iter().any(|f| w == f || (w.len() > f.len() + 2 && w.ends_with(f.as_str())))
     })
 }
