@@ -510,3 +510,34 @@ fn nfd_crlf_and_bom_files_report_positions_in_the_original() {
         "[x](saknas.md)".as_bytes()
     );
 }
+
+#[test]
+fn the_builtin_statute_list_can_be_switched_off_and_extended() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(
+        root,
+        "a.md",
+        "# A\n\nBeslutet fattas enligt kommunallagen (1991:900) och Lokala ordningsstadgan.\n",
+    );
+    write(
+        root,
+        "register.md",
+        "| Dokument | Status | Ersatt av | Datum | Källa |\n|---|---|---|---|---|\n| Lokala ordningsstadgan | upphävd | Allmänna lokala ordningsföreskrifter | 2020-01-01 | KF 2019-11-18 § 12 |\n",
+    );
+    let (out, _) = json(
+        root,
+        &["check", "--format", "json", "--today", "2024-01-01"],
+    );
+    let msgs: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+    assert!(msgs[0].contains("Kommunallag (1991:900)"));
+    assert!(msgs[1].contains("Allmänna lokala ordningsföreskrifter"));
+    write(root, "styrlint.toml", "builtin-externals = false\n");
+    let (out, _) = json(
+        root,
+        &["check", "--format", "json", "--today", "2024-01-01"],
+    );
+    assert_eq!(out.diagnostics.len(), 1);
+    assert_eq!(out.diagnostics[0].related[0].path, "register.md");
+}

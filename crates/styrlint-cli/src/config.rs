@@ -26,6 +26,10 @@ pub struct Config {
     /// Document type → level (1 is the top); new types may be added.
     #[serde(default)]
     pub levels: BTreeMap<String, u8>,
+    /// Use styrlint's shipped list of repealed Swedish statutes and terms
+    /// (default: true).
+    #[serde(default)]
+    pub builtin_externals: Option<bool>,
 }
 
 /// A config that could not be used.

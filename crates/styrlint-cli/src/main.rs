@@ -167,6 +167,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let loaded = loader::load(&root, &config.exclude, lang);
     let options = Options {
         kinds: config.kinds(),
+        builtin_externals: config.builtin_externals.unwrap_or(true),
         ..Options::default()
     };
     let corpus = Corpus::new(loaded.docs, loaded.files, options);

@@ -19,7 +19,10 @@ struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -27,11 +30,43 @@ impl Rng {
     }
 }
 
-const SYLLABLES: &[&str] = &["berg", "dal", "holm", "vik", "sjö", "ås", "lund", "by", "torp", "näs", "ström", "hed"];
-const KINDS: &[&str] = &["nämnden", "utskottet", "styrgruppen", "rådet", "arbetsgruppen", "kontoret", "förvaltningen", "bolaget"];
+const SYLLABLES: &[&str] = &[
+    "berg", "dal", "holm", "vik", "sjö", "ås", "lund", "by", "torp", "näs", "ström", "hed",
+];
+const KINDS: &[&str] = &[
+    "nämnden",
+    "utskottet",
+    "styrgruppen",
+    "rådet",
+    "arbetsgruppen",
+    "kontoret",
+    "förvaltningen",
+    "bolaget",
+];
 const FILLER: &[&str] = &[
-    "ska", "följa", "upp", "arbetet", "med", "social", "hållbarhet", "och", "rapportera", "till", "i", "samband",
-    "årsredovisningen", "varje", "år", "enligt", "planen", "som", "gäller", "för", "verksamheten", "inom", "området",
+    "ska",
+    "följa",
+    "upp",
+    "arbetet",
+    "med",
+    "social",
+    "hållbarhet",
+    "och",
+    "rapportera",
+    "till",
+    "i",
+    "samband",
+    "årsredovisningen",
+    "varje",
+    "år",
+    "enligt",
+    "planen",
+    "som",
+    "gäller",
+    "för",
+    "verksamheten",
+    "inom",
+    "området",
 ];
 
 fn place(rng: &mut Rng) -> String {
@@ -40,20 +75,33 @@ fn place(rng: &mut Rng) -> String {
         s.push_str(rng.pick(SYLLABLES));
     }
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A register of `bodies` bodies with four aliases each.
 fn register(bodies: usize) -> (String, Vec<String>) {
     let mut rng = Rng(42);
-    let mut text = String::from("---\ntyp: register\n---\n| Organ | Typ | Alias | Avvecklad | Ersatt av |\n|---|---|---|---|---|\n");
+    let mut text = String::from(
+        "---\ntyp: register\n---\n| Organ | Typ | Alias | Avvecklad | Ersatt av |\n|---|---|---|---|---|\n",
+    );
     let mut names = Vec::new();
     for i in 0..bodies {
         let kind = rng.pick(KINDS);
         let name = format!("{}{kind} {i}", place(&mut rng));
-        let aliases = format!("{}-{i}, {} {i}, N{i}, Grupp {}{i}", place(&mut rng), place(&mut rng), place(&mut rng));
+        let aliases = format!(
+            "{}-{i}, {} {i}, N{i}, Grupp {}{i}",
+            place(&mut rng),
+            place(&mut rng),
+            place(&mut rng)
+        );
         let abolished = if i % 10 == 0 { "2022-01-01" } else { "" };
-        let _ = writeln!(text, "| {name} | {} | {aliases} | {abolished} | |", kind.trim_end_matches("en"));
+        let _ = writeln!(
+            text,
+            "| {name} | {} | {aliases} | {abolished} | |",
+            kind.trim_end_matches("en")
+        );
         names.push(name);
     }
     (text, names)
@@ -88,7 +136,11 @@ fn corpus(bodies: usize, docs: usize) -> Corpus {
     // text is the same whatever the register's size.
     let shared = &names[..names.len().min(500)];
     for i in 0..docs {
-        parsed.push(parse(&format!("d{i}.md"), document(i as u64, shared), Lang::Sv));
+        parsed.push(parse(
+            &format!("d{i}.md"),
+            document(i as u64, shared),
+            Lang::Sv,
+        ));
     }
     let files: BTreeSet<String> = parsed.iter().map(|d| d.path.clone()).collect();
     Corpus::new(parsed, files, Options::default())

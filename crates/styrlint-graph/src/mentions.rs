@@ -131,7 +131,11 @@ impl Matcher {
         // Each body's names as words, once.
         let body_words: Vec<Vec<Vec<String>>> = bodies
             .iter()
-            .map(|b| b.names().map(|n| tokenize(n).into_iter().map(|t| t.text).collect()).collect())
+            .map(|b| {
+                b.names()
+                    .map(|n| tokenize(n).into_iter().map(|t| t.text).collect())
+                    .collect()
+            })
             .collect();
         for noun in &lexicon.words.generic_nouns {
             let words: Vec<String> = tokenize(noun).into_iter().map(|t| t.text).collect();
@@ -142,12 +146,17 @@ impl Matcher {
             let definite = definite_forms(&words[0]);
             if words.len() == 1 {
                 for f in &definite {
-                    m.generic_forms.entry(f.clone()).or_insert_with(|| noun_key.clone());
+                    m.generic_forms
+                        .entry(f.clone())
+                        .or_insert_with(|| noun_key.clone());
                 }
             }
             if !m.articles.is_empty() {
                 let first = words[0].clone();
-                m.generic_phrases.entry(first).or_default().push((words.clone(), noun_key.clone()));
+                m.generic_phrases
+                    .entry(first)
+                    .or_default()
+                    .push((words.clone(), noun_key.clone()));
             }
             let kind_forms = forms(&noun_key);
             let bodies_of_kind: Vec<usize> = bodies
@@ -155,7 +164,9 @@ impl Matcher {
                 .zip(&body_words)
                 .enumerate()
                 .filter(|(_, (b, names))| {
-                    b.kind.as_deref().is_some_and(|k| kind_forms.contains(&name_key(k)))
+                    b.kind
+                        .as_deref()
+                        .is_some_and(|k| kind_forms.contains(&name_key(k)))
                         || names.iter().any(|n| name_has_noun(n, &words, &definite))
                 })
                 .map(|(i, _)| i)
@@ -458,6 +469,8 @@ fn name_has_noun(name: &[String], noun: &[String], definite: &[String]) -> bool 
     name.iter().any(|w| {
         w == single
             || (w.len() > single.len() + 2 && w.ends_with(single.as_str()))
-            || definite.iter().any(|f| w == f || (w.len() > f.len() + 2 && w.ends_with(f.as_str())))
+            || definite
+                .iter()
+                .any(|f| w == f || (w.len() > f.len() + 2 && w.ends_with(f.as_str())))
     })
 }
