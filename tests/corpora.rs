@@ -144,3 +144,36 @@ fn the_places_parser_reads_the_summary_notation() {
         ]
     );
 }
+
+#[test]
+fn after_2023_the_mrp_2020_2023_is_an_expired_base() {
+    // The audit date is inside the MRP's period (giltig_till 2023-12-31);
+    // the day after it ends, the documents built on it are flagged.
+    let o = Command::new(env!("CARGO_BIN_EXE_styrlint"))
+        .args([
+            "check",
+            "fixtures/trollhattan",
+            "--format",
+            "json",
+            "--select",
+            "expired-reference",
+        ])
+        .args(["--today", "2023-12-31"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["diagnostics"].as_array().unwrap().is_empty());
+    let got: Vec<_> = findings("fixtures/trollhattan", "2024-01-01")
+        .into_keys()
+        .filter(|(rule, _, _)| rule == "expired-reference")
+        .map(|(_, path, line)| format!("{path}:{line}"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "styrdokument/strategi-agenda-2030.md:33",
+            "styrdokument/strategi-for-social-hallbarhet.md:11"
+        ]
+    );
+}

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use styrlint_graph::KindTable;
 use styrlint_parse::{Lang, Severity};
+use styrlint_rules::requirements::Requirements;
 
 /// The config file's name.
 pub const FILE_NAME: &str = "styrlint.toml";
@@ -30,6 +31,17 @@ pub struct Config {
     /// (default: true).
     #[serde(default)]
     pub builtin_externals: Option<bool>,
+    /// Front-matter fields a document in force must have, per type (`"*"`:
+    /// every type not listed); alternatives joined with `|`.
+    #[serde(default)]
+    pub required_metadata: BTreeMap<String, Vec<String>>,
+    /// Document type → the lowest body level (highest number) that may
+    /// adopt it.
+    #[serde(default)]
+    pub decision_levels: BTreeMap<String, u8>,
+    /// Body kind (the register's `Typ` column) → level (1 = fullmäktige).
+    #[serde(default)]
+    pub body_levels: BTreeMap<String, u8>,
 }
 
 /// A config that could not be used.
@@ -92,7 +104,38 @@ impl Config {
                 )));
             }
         }
+        self.requirements().map_err(invalid)?;
+        for (table, map) in [
+            ("decision-levels", &self.decision_levels),
+            ("body-levels", &self.body_levels),
+        ] {
+            for (k, level) in map {
+                if !(1..=9).contains(level) {
+                    return Err(invalid(format!(
+                        "[{table}] {k} = {level}: write a level from 1 (the top) to 9"
+                    )));
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Required metadata and decision levels: the defaults with the
+    /// config's tables applied.
+    pub fn requirements(&self) -> Result<Requirements, String> {
+        let mut r = Requirements::default();
+        for (typ, fields) in &self.required_metadata {
+            r.metadata
+                .set(typ, fields)
+                .map_err(|e| format!("[required-metadata] {typ}: {e}"))?;
+        }
+        for (typ, level) in &self.decision_levels {
+            r.decision.set_required(typ, *level);
+        }
+        for (kind, level) in &self.body_levels {
+            r.decision.set_body_level(kind, *level);
+        }
+        Ok(r)
     }
 
     /// The default language.

@@ -69,12 +69,18 @@ fn walk(root: &Path, exclude: &[String]) -> (Vec<(String, PathBuf)>, BTreeSet<St
         }
         let name = entry.file_name().to_string_lossy();
         let is_dir = entry.file_type().is_dir();
-        if name.starts_with('.') {
+        if name == ".git" {
             if is_dir {
                 it.skip_current_dir();
             }
             continue;
         }
+        // Hidden files exist for links (".github/workflows/ci.yml") but are
+        // never documents.
+        let hidden = entry.path().strip_prefix(root).is_ok_and(|r| {
+            r.components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        });
         let Ok(rel_path) = entry.path().strip_prefix(root) else {
             continue;
         };
@@ -95,7 +101,10 @@ fn walk(root: &Path, exclude: &[String]) -> (Vec<(String, PathBuf)>, BTreeSet<St
         // An excluded file is no document, but it exists: links to it work.
         files.insert(rel.clone());
         let lower = name.to_lowercase();
-        if (lower.ends_with(".md") || lower.ends_with(".markdown")) && !ignores.excluded(&rel) {
+        if (lower.ends_with(".md") || lower.ends_with(".markdown"))
+            && !hidden
+            && !ignores.excluded(&rel)
+        {
             md.push((rel, entry.path().to_path_buf()));
         }
     }

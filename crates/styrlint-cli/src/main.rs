@@ -4,7 +4,9 @@
 
 mod config;
 mod emit;
+mod graph_cmd;
 mod loader;
+mod review;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use config::{Config, find_root};
@@ -26,6 +28,7 @@ Examples:
   styrlint check --select stale-reference,broken-link
   styrlint rules                                 list the rules
   styrlint explain broken-link                   what a rule flags and how to fix it
+  styrlint graph --format mermaid --of bodies    the organisation chart, for GitHub
 
 Exit status: 0 no error-level findings, 1 error-level findings, 2 the run failed.";
 
@@ -50,6 +53,12 @@ enum Command {
         /// The rule's name, e.g. broken-link.
         rule: String,
     },
+    /// Draw the document hierarchy or the organisation chart (DOT or
+    /// Mermaid), marking what has findings.
+    Graph(graph_cmd::GraphArgs),
+    /// Record that a document has been read against the current versions
+    /// of the documents it builds on. Writes its front matter.
+    Review(review::ReviewArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -98,6 +107,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Graph(args) => graph_cmd::graph(args),
+        Command::Review(args) => review::review(args),
         Command::Rules => {
             let mut out = String::new();
             for r in all_rules() {
@@ -159,6 +170,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
 
     let mut settings = Settings::new(args.today.unwrap_or_else(today));
     settings.severity.extend(config.severities());
+    settings.requirements = config.requirements()?;
     if !args.select.is_empty() {
         settings.select = Some(rule_set(&args.select)?);
     }

@@ -3,6 +3,7 @@
 use crate::external::{self, External};
 use crate::kinds::{DocKind, KindTable};
 use crate::lexicon::Lexicon;
+use crate::mandates::{self, Mandate, Role, Verbs};
 use crate::mentions::{Matcher, Mention, Target};
 use crate::register::{Body, read_bodies};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -87,6 +88,10 @@ pub struct Corpus {
     pub mentions: Vec<Vec<Mention>>,
     /// The name table mentions were found with.
     pub matcher: Matcher,
+    /// Every mandate stated in the corpus, in document order.
+    pub mandates: Vec<Mandate>,
+    /// The roles each document lists, by document index.
+    pub roles: Vec<Vec<Role>>,
     /// (document, table) pairs that define bodies or external documents.
     definition_tables: HashSet<(usize, usize)>,
     doc_nodes: Vec<NodeIndex>,
@@ -186,6 +191,8 @@ impl Corpus {
             lexicon,
             mentions: Vec::new(),
             matcher: Matcher::default(),
+            mandates: Vec::new(),
+            roles: Vec::new(),
             definition_tables,
             doc_nodes: Vec::new(),
             body_nodes: Vec::new(),
@@ -195,6 +202,10 @@ impl Corpus {
         };
         corpus.build_graph();
         corpus.find_mentions();
+        let verbs = Verbs::new(&corpus.lexicon);
+        let (mandates, roles) = mandates::extract(&corpus, &verbs);
+        corpus.mandates = mandates;
+        corpus.roles = roles;
         corpus
     }
 

@@ -38,6 +38,157 @@ pub struct Words {
     /// Articles that make an English generic noun definite.
     #[serde(default)]
     pub definite_articles: Vec<String>,
+    /// Mandate verbs and phrases (SPEC §2.5).
+    #[serde(default)]
+    pub mandate: MandateWords,
+    /// Headings and words that give a document its structure.
+    #[serde(default)]
+    pub document: DocumentWords,
+}
+
+/// Mandate verbs and phrases, by kind.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MandateWords {
+    /// Decides: "beslutar om", "fastställer", "approves".
+    #[serde(default)]
+    pub decides: Vec<String>,
+    /// Prepares: "bereder", "prepares".
+    #[serde(default)]
+    pub prepares: Vec<String>,
+    /// Follows up: "följer upp", "monitors".
+    #[serde(default)]
+    pub follows_up: Vec<String>,
+    /// Reports to: "rapporterar", "reports" (the receiver follows a
+    /// receiver marker: "till", "to").
+    #[serde(default)]
+    pub reports_to: Vec<String>,
+    /// Is responsible for: "ansvarar för", "is responsible for".
+    #[serde(default)]
+    pub responsible: Vec<String>,
+    /// Supports or advises: "stödjer", "är remissinstans", "advises".
+    #[serde(default)]
+    pub advisory: Vec<String>,
+    /// Delegates: "delegerar … till".
+    #[serde(default)]
+    pub delegates: Vec<String>,
+    /// Passive decisions: "beslutas av", "is approved by".
+    #[serde(default)]
+    pub passive_decides: Vec<String>,
+    /// Words before the receiver of a report: "till", "to".
+    #[serde(default)]
+    pub receiver_markers: Vec<String>,
+    /// Words that make an advisory role exclusive: "endast", "only".
+    #[serde(default)]
+    pub only_markers: Vec<String>,
+    /// Advisory phrases that are exclusive by themselves.
+    #[serde(default)]
+    pub advisory_only: Vec<String>,
+    /// Words dropped when comparing mandate objects.
+    #[serde(default)]
+    pub stop_words: Vec<String>,
+}
+
+/// Headings and words that give a document its structure.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentWords {
+    /// Headings of roles sections.
+    #[serde(default)]
+    pub roles_headings: Vec<String>,
+    /// Headings of goal sections.
+    #[serde(default)]
+    pub goal_headings: Vec<String>,
+    /// Headings of follow-up sections.
+    #[serde(default)]
+    pub follow_up_headings: Vec<String>,
+    /// Words that say when.
+    #[serde(default)]
+    pub time_words: Vec<String>,
+    /// Words that name a measure.
+    #[serde(default)]
+    pub indicator_words: Vec<String>,
+    /// Types whose goals are directions, not targets.
+    #[serde(default)]
+    pub goal_exempt_types: Vec<String>,
+    /// Types that must say who follows up and when.
+    #[serde(default)]
+    pub follow_up_types: Vec<String>,
+    /// Types that grant mandates.
+    #[serde(default)]
+    pub grant_types: Vec<String>,
+    /// Types that delegate.
+    #[serde(default)]
+    pub delegation_types: Vec<String>,
+    /// Body kinds with authority of their own.
+    #[serde(default)]
+    pub authority_kinds: Vec<String>,
+    /// Body kinds that may receive delegation.
+    #[serde(default)]
+    pub delegate_kinds: Vec<String>,
+    /// Matter columns of delegation tables.
+    #[serde(default)]
+    pub matter_columns: Vec<String>,
+    /// Delegate columns of delegation tables.
+    #[serde(default)]
+    pub delegate_columns: Vec<String>,
+    /// Mandate columns of roles tables.
+    #[serde(default)]
+    pub mandate_columns: Vec<String>,
+    /// Matters that may not be delegated.
+    #[serde(default)]
+    pub non_delegable: Vec<String>,
+}
+
+macro_rules! extend_all {
+    ($self:ident, $other:ident, $($f:ident),*) => {
+        $( $self.$f.extend($other.$f); )*
+    };
+}
+
+impl MandateWords {
+    fn extend(&mut self, o: MandateWords) {
+        extend_all!(
+            self,
+            o,
+            decides,
+            prepares,
+            follows_up,
+            reports_to,
+            responsible,
+            advisory,
+            delegates,
+            passive_decides,
+            receiver_markers,
+            only_markers,
+            advisory_only,
+            stop_words
+        );
+    }
+}
+
+impl DocumentWords {
+    fn extend(&mut self, o: DocumentWords) {
+        extend_all!(
+            self,
+            o,
+            roles_headings,
+            goal_headings,
+            follow_up_headings,
+            time_words,
+            indicator_words,
+            goal_exempt_types,
+            follow_up_types,
+            grant_types,
+            delegation_types,
+            authority_kinds,
+            delegate_kinds,
+            matter_columns,
+            delegate_columns,
+            mandate_columns,
+            non_delegable
+        );
+    }
 }
 
 /// Every language's words, merged: documents mix languages, and a Swedish
@@ -78,6 +229,8 @@ impl Words {
         self.past_endings.extend(other.past_endings);
         self.generic_nouns.extend(other.generic_nouns);
         self.definite_articles.extend(other.definite_articles);
+        self.mandate.extend(other.mandate);
+        self.document.extend(other.document);
     }
 }
 
@@ -118,6 +271,31 @@ impl Lexicon {
                 rest.is_empty() || !rest.chars().last().is_some_and(char::is_alphanumeric)
             })
         })
+    }
+
+    /// True when a heading names a section of one of `headings`: equal to
+    /// one, or starting with one of several words followed by more ("Mål
+    /// för 2024" under "mål för"). A one-word entry must match the whole
+    /// heading, so "Mål- och resursplan" is not a goals heading.
+    pub fn heading_is(&self, heading: &str, headings: &[String]) -> bool {
+        let h = heading_key(heading);
+        headings.iter().any(|w| {
+            let w = name_key(w);
+            h == w
+                || (w.contains(' ') && h.strip_prefix(&w).is_some_and(|rest| rest.starts_with(' ')))
+        })
+    }
+
+    /// True when a heading holds one of `headings` as whole words ("Nästa
+    /// uppföljning", "Monitoring and review").
+    pub fn heading_has(&self, heading: &str, headings: &[String]) -> bool {
+        let h = heading_key(heading);
+        headings.iter().any(|w| contains_words(&h, &name_key(w)))
+    }
+
+    /// True when a text (lower case) holds any of `words` as whole words.
+    pub fn has_any(&self, text: &str, words: &[String]) -> bool {
+        words.iter().any(|w| contains_words(text, w))
     }
 
     /// True when a sentence (lower case) introduces a current name ("numera",

@@ -4,16 +4,21 @@
 //! owner, reports-to, part-of, replaced-by). No IO.
 
 pub mod corpus;
+pub mod export;
 pub mod external;
+pub mod hierarchy;
 pub mod inflect;
 pub mod kinds;
 pub mod lexicon;
+pub mod mandates;
 pub mod mentions;
 pub mod register;
 
 pub use corpus::{BodyId, Corpus, DocId, Edge, Node, Options};
 pub use external::External;
+pub use hierarchy::{Hierarchy, ParentRef};
 pub use kinds::{DocKind, KindTable};
 pub use lexicon::Lexicon;
+pub use mandates::{Mandate, MandateKind, Role};
 pub use mentions::{Mention, MentionKind, Target};
 pub use register::Body;

@@ -253,7 +253,7 @@ pub fn parse(path: &str, text: impl Into<Arc<str>>, default_lang: Lang) -> Docum
 
     doc.id = match &doc.meta.id {
         Some(id) => id.value.clone(),
-        None => doc.stem().to_string(),
+        None => default_id(&doc.path, doc.stem()),
     };
     doc.title = match &doc.meta.title {
         Some(t) => t.value.clone(),
@@ -639,6 +639,16 @@ impl<'a> Walker<'a> {
             list_depth: self.list_depth,
             cell,
         });
+    }
+}
+
+/// The id of a document without one: its file stem, except for a folder's
+/// README or index, which stands for the folder ("plan/README.md" → "plan").
+fn default_id(path: &str, stem: &str) -> String {
+    let folder_file = matches!(stem.to_lowercase().as_str(), "readme" | "index" | "_index");
+    match path.rsplit_once('/') {
+        Some((dir, _)) if folder_file => dir.to_string(),
+        _ => stem.to_string(),
     }
 }
 

@@ -83,6 +83,8 @@ pub enum Key {
     Aliases,
     /// `gäller_för` / `applies_to`
     AppliesTo,
+    /// `granskad_mot` / `reviewed_against`
+    ReviewedAgainst,
 }
 
 /// Every accepted spelling, folded (lower case, ASCII, `_` for space and
@@ -115,6 +117,8 @@ const SPELLINGS: &[(&str, Key)] = &[
     ("aliases", Key::Aliases),
     ("galler_for", Key::AppliesTo),
     ("applies_to", Key::AppliesTo),
+    ("granskad_mot", Key::ReviewedAgainst),
+    ("reviewed_against", Key::ReviewedAgainst),
 ];
 
 /// The Swedish and English spelling of a key, for messages.
@@ -134,6 +138,7 @@ pub fn key_names(key: Key) -> (&'static str, &'static str) {
         Key::Status => ("status", "status"),
         Key::Aliases => ("alias", "aliases"),
         Key::AppliesTo => ("gäller_för", "applies_to"),
+        Key::ReviewedAgainst => ("granskad_mot", "reviewed_against"),
     }
 }
 
@@ -178,6 +183,9 @@ pub struct Meta {
     pub aliases: Vec<Spanned<String>>,
     /// `gäller_för` / `applies_to`
     pub applies_to: Vec<Spanned<String>>,
+    /// `granskad_mot` / `reviewed_against`: per parent document, the version
+    /// this document was last checked against.
+    pub reviewed_against: Vec<ReviewStamp>,
     /// Span of each key that was written, by meaning.
     pub keys: Vec<(Key, Range<usize>)>,
 }
@@ -196,6 +204,34 @@ impl Meta {
             .map(|(_, s)| s.clone())
     }
 }
+
+/// One entry of `granskad_mot` / `reviewed_against`: the owner has read this
+/// document against a version of a document it builds on and found nothing
+/// to change.
+///
+/// ```yaml
+/// granskad_mot:
+///   Färdplan för social hållbarhet: 2023-01-30
+///   strategi-agenda-2030: 2024-02-26 sha256:5f1c9a0e3b7d2a64
+/// ```
+///
+/// The value holds the parent's version date (its `reviderad`, else its
+/// `beslutad`), a fingerprint of its text as `styrlint review` writes it,
+/// or both, separated by a space.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewStamp {
+    /// The parent document, as written (id, title, alias or path).
+    pub parent: Spanned<String>,
+    /// The parent's version that was read.
+    pub version: Option<Spanned<Date>>,
+    /// `sha256:<hex>`: a fingerprint of the parent's normalised text.
+    pub fingerprint: Option<Spanned<String>>,
+    /// The whole value.
+    pub span: Range<usize>,
+}
+
+/// The prefix of a text fingerprint in `granskad_mot`.
+pub const FINGERPRINT_PREFIX: &str = "sha256:";
 
 /// Where the front matter sits in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,6 +326,17 @@ pub fn parse_meta(
         }
     };
     let mut seen: Vec<(Key, Range<usize>)> = Vec::new();
+    // Front matter written for another tool (a site generator's title,
+    // weight, description) is not styrlint's to judge: unknown keys are
+    // reported only when the block also uses a key only styrlint reads.
+    // A near miss of one of styrlint's keys ("byger_på") counts as ours.
+    let ours = entries.iter().any(|(k, _)| match k {
+        Node::Scalar(s, _, _) => match lookup_key(s) {
+            Some(k) => !matches!(k, Key::Id | Key::Title | Key::Status | Key::Aliases),
+            None => is_near_miss(s),
+        },
+        _ => false,
+    });
     for (k, v) in entries {
         let (raw_key, key_span) = match k {
             Node::Scalar(s, span, _) => (s, shift(span, base)),
@@ -305,6 +352,9 @@ pub fn parse_meta(
             }
         };
         let Some(key) = lookup_key(&raw_key) else {
+            if !ours {
+                continue;
+            }
             let mut d = Diagnostic::new(
                 INVALID_METADATA,
                 Severity::Warning,
@@ -376,6 +426,7 @@ pub fn parse_meta(
             Key::Replaces => meta.replaces = ctx.list(v),
             Key::Aliases => meta.aliases = ctx.list(v),
             Key::AppliesTo => meta.applies_to = ctx.list(v),
+            Key::ReviewedAgainst => meta.reviewed_against = ctx.stamps(v, text),
             Key::Status => {
                 if let Some(s) = ctx.string(v) {
                     match Status::parse(&s.value) {
@@ -501,6 +552,103 @@ impl ValueCtx<'_> {
                 Vec::new()
             }
         }
+    }
+
+    fn stamps(&mut self, v: Node, text: &str) -> Vec<ReviewStamp> {
+        let entries = match v {
+            Node::Map(entries, _) => entries,
+            Node::Scalar(ref s, _, plain) if plain && is_null(s) || s.trim().is_empty() => {
+                return Vec::new();
+            }
+            other => {
+                self.wrong_type(
+                    &other,
+                    "en tabell `dokument: datum`",
+                    "a mapping `document: date`",
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (k, val) in entries {
+            let Some(parent) = (match k {
+                Node::Scalar(..) => self.string(k),
+                other => {
+                    self.wrong_type(&other, "text", "text");
+                    None
+                }
+            }) else {
+                continue;
+            };
+            let value = match val {
+                Node::Scalar(..) => self.string(val),
+                other => {
+                    self.wrong_type(&other, "text", "text");
+                    continue;
+                }
+            };
+            let Some(value) = value else {
+                self.bad_stamp(parent.span.clone(), "");
+                continue;
+            };
+            let mut stamp = ReviewStamp {
+                parent,
+                version: None,
+                fingerprint: None,
+                span: value.span.clone(),
+            };
+            let raw = text.get(value.span.clone()).unwrap_or("");
+            let mut search_from = 0;
+            let mut ok = true;
+            for token in value.value.split_whitespace() {
+                let span = match raw[search_from.min(raw.len())..].find(token) {
+                    Some(i) => {
+                        let start = value.span.start + search_from + i;
+                        search_from += i + token.len();
+                        start..start + token.len()
+                    }
+                    None => value.span.clone(),
+                };
+                if let Ok(d) = Date::parse(token) {
+                    if stamp.version.is_none() {
+                        stamp.version = Some(Spanned { value: d, span });
+                        continue;
+                    }
+                } else if is_fingerprint(token) && stamp.fingerprint.is_none() {
+                    stamp.fingerprint = Some(Spanned {
+                        value: token.to_ascii_lowercase(),
+                        span,
+                    });
+                    continue;
+                }
+                ok = false;
+                self.bad_stamp(span, token);
+            }
+            if ok {
+                out.push(stamp);
+            }
+        }
+        out
+    }
+
+    fn bad_stamp(&mut self, span: Range<usize>, token: &str) {
+        let (sv, en) = key_names(self.key);
+        self.diags.push(
+            Diagnostic::new(
+                INVALID_METADATA,
+                Severity::Error,
+                self.path,
+                span,
+                self.lang.pick(
+                    format!("`{sv}`: `{token}` är varken ett datum (ÅÅÅÅ-MM-DD) eller ett fingeravtryck (`{FINGERPRINT_PREFIX}…`)"),
+                    format!("`{en}`: `{token}` is neither a date (YYYY-MM-DD) nor a fingerprint (`{FINGERPRINT_PREFIX}…`)"),
+                ),
+            )
+            .with_help(self.lang.pick(
+                "Skriv en rad per dokument som det bygger på: `dokument: ÅÅÅÅ-MM-DD`, datumet för den version du läst (dess `reviderad`, annars `beslutad`). `styrlint review` skriver raderna åt dig.",
+                "Write one line per document it builds on: `document: YYYY-MM-DD`, the date of the version you read (its `revised`, else `adopted`). `styrlint review` writes the lines for you.",
+            )),
+        );
     }
 
     fn wrong_type(&mut self, v: &Node, want_sv: &str, want_en: &str) {
@@ -646,6 +794,47 @@ fn shift(r: Range<usize>, base: usize) -> Range<usize> {
     r.start + base..r.end + base
 }
 
+/// A string as a YAML scalar that reads back as itself: plain when that is
+/// safe, else double-quoted.
+pub fn yaml_scalar(s: &str) -> String {
+    let plain_safe = !s.is_empty()
+        && s.trim() == s
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.contains(|c: char| c.is_control() || "[]{},".contains(c))
+        && !is_null(s)
+        && !matches!(
+            s.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off"
+        );
+    if plain_safe {
+        return s.to_string();
+    }
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// True for `sha256:` followed by 8 to 64 hex digits.
+fn is_fingerprint(token: &str) -> bool {
+    let lower = token.to_ascii_lowercase();
+    lower.strip_prefix(FINGERPRINT_PREFIX).is_some_and(|hex| {
+        (8..=64).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
 fn is_null(s: &str) -> bool {
     matches!(s, "" | "~" | "null" | "Null" | "NULL")
 }
@@ -664,6 +853,15 @@ fn fold_word(raw: &str) -> String {
         .chars()
         .map(|c| if c == '-' || c == '_' { ' ' } else { c })
         .collect()
+}
+
+/// True when an unknown key looks like a misspelt styrlint key.
+fn is_near_miss(raw: &str) -> bool {
+    let folded = fold_key(raw);
+    SPELLINGS
+        .iter()
+        .filter(|(_, k)| !matches!(k, Key::Id | Key::Title | Key::Status | Key::Aliases))
+        .any(|(s, _)| strsim::jaro_winkler(&folded, s) >= 0.9)
 }
 
 fn closest_key(raw: &str) -> Option<&'static str> {

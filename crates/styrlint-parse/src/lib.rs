@@ -18,6 +18,6 @@ pub mod text;
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 pub use document::{Block, BlockKind, Cell, Document, Heading, Link, LinkKind, Row, Table, parse};
-pub use frontmatter::{Key, Meta, Spanned, Status};
+pub use frontmatter::{Key, Meta, ReviewStamp, Spanned, Status};
 pub use lang::Lang;
 pub use text::{LineIndex, NormText, ascii_fold, name_key};

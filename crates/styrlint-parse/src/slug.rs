@@ -43,8 +43,11 @@ fn slug_of(heading: &str) -> String {
         .collect()
 }
 
+/// Combining marks and variation selectors (GitHub keeps \p{M}; the
+/// emoji variation selector U+FE0F is one, with combining class 0).
 fn is_mark(c: char) -> bool {
     unicode_normalization::char::canonical_combining_class(c) != 0
+        || matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{20d0}'..='\u{20ff}')
 }
 
 fn dedupe(seen: &mut HashMap<String, usize>, base: String) -> String {
@@ -79,5 +82,7 @@ mod tests {
         );
         assert_eq!(s.slugs("Mål och syfte").0, "mål-och-syfte-1");
         assert_eq!(s.slugs("The `code` Part").0, "the-code-part");
+        // An emoji goes, its variation selector stays, as on GitHub.
+        assert_eq!(s.slugs("⚙\u{fe0f} Setup").0, "\u{fe0f}-setup");
     }
 }

@@ -150,6 +150,27 @@ fn metadata_problems_are_diagnostics_not_failures() {
 }
 
 #[test]
+fn foreign_front_matter_is_not_judged() {
+    // A site generator's keys beside a title: not styrlint's business.
+    let d = doc("---\ntitle: Om oss\nweight: 3\ndescription: Text\n---\n# Om oss\n");
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.title, "Om oss");
+    // As soon as a styrlint key is there, unknown keys are reported.
+    let d = doc("---\ntyp: plan\nweight: 3\n---\n");
+    assert_eq!(d.diagnostics.len(), 1);
+}
+
+#[test]
+fn a_folder_readme_is_named_after_its_folder() {
+    assert_eq!(
+        parse("planer/miljo/README.md", "# Miljö\n", Lang::Sv).id,
+        "planer/miljo"
+    );
+    assert_eq!(parse("README.md", "# Start\n", Lang::Sv).id, "README");
+    assert_eq!(parse("a/index.md", "# A\n", Lang::Sv).id, "a");
+}
+
+#[test]
 fn unknown_key_suggests_the_nearest() {
     let d = doc("---\nbyger_på: A\n---\n");
     assert_eq!(
@@ -282,4 +303,49 @@ fn detects_english_documents() {
         Lang::Sv,
     );
     assert_eq!(d.lang, Lang::En);
+}
+
+#[test]
+fn review_stamps_are_read_in_every_spelling() {
+    for key in ["granskad_mot", "reviewed_against", "Granskad-mot"] {
+        let text = format!(
+            "---\nbygger_på: [Färdplan, strategi]\n{key}:\n  Färdplan: 2023-01-30\n  strategi: 2024-02-26 sha256:5F1C9A0E3B7D2A64\n  \"Policy: A\": sha256:0123456789abcdef\n---\n"
+        );
+        let d = doc(&text);
+        assert!(d.diagnostics.is_empty(), "{key}: {:?}", d.diagnostics);
+        let s = &d.meta.reviewed_against;
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].parent.value, "Färdplan");
+        assert_eq!(
+            s[0].version.as_ref().map(|v| v.value),
+            Date::parse("2023-01-30").ok()
+        );
+        assert!(s[0].fingerprint.is_none());
+        assert_eq!(
+            &text[s[0].version.as_ref().unwrap().span.clone()],
+            "2023-01-30"
+        );
+        assert_eq!(
+            s[1].fingerprint.as_ref().unwrap().value,
+            "sha256:5f1c9a0e3b7d2a64"
+        );
+        assert_eq!(
+            &text[s[1].fingerprint.as_ref().unwrap().span.clone()],
+            "sha256:5F1C9A0E3B7D2A64"
+        );
+        assert_eq!(s[2].parent.value, "Policy: A");
+        assert!(s[2].version.is_none());
+    }
+}
+
+#[test]
+fn bad_review_stamps_are_diagnostics() {
+    let d = doc("---\ngranskad_mot:\n  Färdplan: snart\n  Strategi:\n  Policy: 2023-02-30\n---\n");
+    let msgs: Vec<_> = d.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(msgs.len(), 3, "{msgs:#?}");
+    assert!(msgs[0].contains("`snart` är varken ett datum"));
+    assert!(d.meta.reviewed_against.is_empty());
+    let d = doc("---\ngranskad_mot: [Färdplan]\n---\n");
+    assert_eq!(d.diagnostics.len(), 1);
+    assert!(d.diagnostics[0].message.contains("tabell"));
 }

@@ -11,10 +11,13 @@ use std::collections::{BTreeSet, HashMap};
 use styrlint_graph::Corpus;
 use styrlint_parse::{Date, Diagnostic, Severity};
 
+mod doclist;
 mod history;
 mod macros;
+pub mod requirements;
 pub mod rules;
 pub mod suggest;
+pub mod suppress;
 pub mod testing;
 
 /// What every rule declares about itself.
@@ -73,6 +76,8 @@ pub struct Context<'a> {
     pub corpus: &'a Corpus,
     /// The date date rules compare against.
     pub today: Date,
+    /// Required metadata and decision levels.
+    pub requirements: &'a requirements::Requirements,
 }
 
 /// Which rules run and how severe their findings are.
@@ -86,6 +91,9 @@ pub struct Settings {
     pub ignore: BTreeSet<String>,
     /// Per-rule severity; `None` turns a rule off.
     pub severity: HashMap<String, Option<Severity>>,
+    /// Required metadata and decision levels (`missing-metadata`,
+    /// `wrong-decision-level`).
+    pub requirements: requirements::Requirements,
 }
 
 impl Settings {
@@ -96,6 +104,7 @@ impl Settings {
             select: None,
             ignore: BTreeSet::new(),
             severity: HashMap::new(),
+            requirements: requirements::Requirements::default(),
         }
     }
 
@@ -124,6 +133,7 @@ pub fn lint(corpus: &Corpus, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context {
         corpus,
         today: settings.today,
+        requirements: &settings.requirements,
     };
     let mut out: Vec<Diagnostic> = corpus
         .docs
@@ -142,6 +152,7 @@ pub fn lint(corpus: &Corpus, settings: &Settings) -> Vec<Diagnostic> {
         .collect();
     out.extend(found.into_iter().flatten());
     out.retain(|d| settings.enabled(d.rule));
+    suppress::apply(corpus, &mut out, settings);
     for d in &mut out {
         if let Some(Some(sev)) = settings.severity.get(d.rule) {
             d.severity = *sev;

@@ -151,7 +151,7 @@ impl Rule for BrokenLink {
     }
 }
 
-fn is_external(dest: &str) -> bool {
+pub(crate) fn is_external(dest: &str) -> bool {
     if dest.starts_with("//") || dest.is_empty() && !dest.contains('#') {
         return true;
     }
@@ -202,7 +202,7 @@ fn has_anchor(doc: &Document, fragment: &str) -> bool {
 
 /// Resolves a link path against the linking document's folder. `None` when
 /// the result leaves the root.
-fn resolve(from: &str, link: &str) -> Option<String> {
+pub(crate) fn resolve(from: &str, link: &str) -> Option<String> {
     let mut parts: Vec<&str> = if link.starts_with('/') {
         Vec::new()
     } else {
@@ -238,7 +238,7 @@ fn relative(from: &str, to: &str) -> String {
     out.join("/")
 }
 
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -11,7 +11,8 @@ declare_rule! {
     ///
     /// - A document whose `id` (or file name, when it has no `id`) is already
     ///   used by another document. Ids are compared ignoring case, spaces and
-    ///   hyphens.
+    ///   hyphens. A document without `id` or `typ` is not a steering
+    ///   document, and its file-name id is not compared.
     /// - A body in a register whose name or alias is already the name or an
     ///   alias of another registered body.
     ///
@@ -50,6 +51,12 @@ impl Rule for DuplicateId {
         let corpus = ctx.corpus;
         let mut first_doc: HashMap<String, usize> = HashMap::new();
         for (i, doc) in corpus.docs.iter().enumerate() {
+            // An id taken from the file name only counts for steering
+            // documents (with a `typ`): two notes called 2019-05.md in two
+            // folders are not a conflict.
+            if doc.meta.id.is_none() && doc.meta.doc_type.is_none() {
+                continue;
+            }
             let key = name_key(&doc.id);
             let Some(&first) = first_doc.get(&key) else {
                 first_doc.insert(key, i);
@@ -170,9 +177,19 @@ id: plan-a
     fn duplicate_ids_and_body_names_are_flagged() {
         let fixture = "\
 <!-- file: a/plan.md -->
+---
+typ: plan
+---
 # Plan
 <!-- file: b/plan.md -->
+---
+typ: plan
+---
 # Plan
+<!-- file: x/README.md -->
+# Om mappen
+<!-- file: y/README.md -->
+# Om mappen
 <!-- file: c.md -->
 ---
 id: Plan

@@ -21,7 +21,14 @@ declare_rule! {
     ///   table with a `Dokument`/`Document` column;
     /// - an abolished body as a document's `ansvarig` or in its `gäller_för`,
     ///   a document that `bygger_på` a repealed one, and a current body whose
-    ///   register row reports to or is part of an abolished one.
+    ///   register row reports to or is part of an abolished one;
+    /// - a document that another document in force `ersätter` / `replaces`
+    ///   while it still says it is in force (no `status`, or `gällande`):
+    ///   supersession must agree on both sides. The finding sits on the old
+    ///   document's `status` (or its title), and `--fix` writes
+    ///   `status: ersatt`. This lives here rather than in a rule of its own
+    ///   because it is the same fact seen from the other end: every mention
+    ///   of the old document is already stale.
     ///
     /// The message says what replaced it and when, and whether the document
     /// was adopted before the change (it was left behind) or after it (it
@@ -164,6 +171,16 @@ impl Rule for StaleReference {
                         &gone,
                     ));
                 }
+            }
+        }
+        // Supersession must agree: a document another one in force replaces
+        // must not still say that it is in force.
+        for (di, doc) in corpus.docs.iter().enumerate() {
+            if doc.meta.status() != Status::InForce {
+                continue;
+            }
+            if let Some(d) = superseded_in_force(corpus, di, ctx.today) {
+                out.push(d);
             }
         }
         // The register: current bodies that report to or are part of gone ones.
@@ -422,6 +439,93 @@ fn diagnostic(
         );
     }
     d
+}
+
+/// A document in force that another document in force `ersätter`: the
+/// finding sits on its `status` (or its title) and offers to write
+/// `status: ersatt`.
+fn superseded_in_force(corpus: &Corpus, di: usize, today: Date) -> Option<Diagnostic> {
+    let doc = &corpus.docs[di];
+    let (replacer, entry) = corpus.docs.iter().enumerate().find_map(|(i, other)| {
+        if i == di
+            || other.meta.status() != Status::InForce
+            || adopted_or_revised(other).is_some_and(|d| d > today)
+        {
+            return None;
+        }
+        let entry = other
+            .meta
+            .replaces
+            .iter()
+            .find(|r| corpus.resolve_doc(&r.value) == Some(di))?;
+        Some((other, entry))
+    })?;
+    let lang = doc.lang;
+    let word = lang.pick("ersatt", "superseded");
+    let since = adopted_or_revised(replacer)
+        .map(|d| lang.pick(format!(" (beslutat {d})"), format!(" (adopted {d})")))
+        .unwrap_or_default();
+    let text: &str = &doc.text;
+    let edit = match (&doc.meta.status, &doc.front_matter) {
+        (Some(st), _) => Some(Edit {
+            path: doc.path.clone(),
+            span: st.span.clone(),
+            replacement: word.to_string(),
+        }),
+        (None, Some(fm)) if !doc.meta.keys.is_empty() => {
+            let block = text.get(fm.clone()).unwrap_or("");
+            let trimmed = block.trim_end_matches(['\n', '\r']);
+            let close = fm.start + trimmed.rfind('\n').map_or(0, |i| i + 1);
+            let nl = if block.contains("\r\n") { "\r\n" } else { "\n" };
+            Some(Edit {
+                path: doc.path.clone(),
+                span: close..close,
+                replacement: format!("status: {word}{nl}"),
+            })
+        }
+        _ => None,
+    };
+    let span = doc
+        .meta
+        .status
+        .as_ref()
+        .map(|s| s.span.clone())
+        .unwrap_or_else(|| title_span(doc));
+    let mut d = Diagnostic::new(
+        StaleReference::META.name,
+        StaleReference::META.default_severity,
+        &doc.path,
+        span,
+        lang.pick(
+            format!(
+                "{} ersätts av {}{since} men anger fortfarande att det gäller",
+                doc.title, replacer.title
+            ),
+            format!(
+                "{} is replaced by {}{since} but still says it is in force",
+                doc.title, replacer.title
+            ),
+        ),
+    )
+    .with_related(
+        &replacer.path,
+        entry.span.clone(),
+        lang.pick("dokumentet som ersätter det", "the document that replaces it"),
+    )
+    .with_help(lang.pick(
+        format!("Skriv `status: {word}` i front matter, eller ta bort raden i `ersätter` om {} inte ska ersätta det.", replacer.title),
+        format!("Write `status: {word}` in the front matter, or remove the `replaces` entry if {} is not meant to replace it.", replacer.title),
+    ));
+    if let Some(e) = edit {
+        d = d.with_fix(Fix {
+            description: lang.pick(
+                format!("sätt status: {word}"),
+                format!("set status: {word}"),
+            ),
+            edits: vec![e],
+        });
+    }
+    Some(d)
 }
 
 /// The later of a document's adoption and revision dates.
@@ -702,5 +806,75 @@ Kommunallagen (2017:725) gäller.
         let b = run(Some("stale-reference"), &renamed).1;
         assert_eq!(a.len(), 2);
         assert_eq!(b.len(), 2, "{b:?}");
+    }
+
+    #[test]
+    fn a_replaced_document_that_still_says_it_is_in_force() {
+        let fixture = "\
+<!-- file: gammal.md -->
+---
+titel: Plan 2021
+status: gällande
+---
+# Plan 2021
+<!-- file: utan.md -->
+---
+title: Old Plan
+---
+# Old Plan
+
+The old plan of the foundation, still without a status.
+<!-- file: ny.md -->
+---
+titel: Plan 2023
+beslutad: 2023-02-01
+ersätter: [Plan 2021, Old Plan]
+---
+<!-- file: ratt.md -->
+---
+titel: Plan 2019
+status: ersatt
+---
+<!-- file: utkast.md -->
+---
+titel: Plan 2025
+status: utkast
+ersätter: [Plan 2023]
+---
+";
+        let (c, d) = run(Some("stale-reference"), fixture);
+        assert_eq!(
+            crate::testing::render(&c, &d),
+            [
+                "gammal.md:3: stale-reference: Plan 2021 ersätts av Plan 2023 (beslutat 2023-02-01) men anger fortfarande att det gäller",
+                "utan.md:2: stale-reference: Old Plan is replaced by Plan 2023 (adopted 2023-02-01) but still says it is in force",
+            ]
+        );
+        // The fixes make both sides agree, and the finding goes away.
+        let mut fixed = fixture.to_string();
+        let mut edits: Vec<_> = d
+            .iter()
+            .flat_map(|x| x.fix.clone().map(|f| f.edits).unwrap_or_default())
+            .map(|e| {
+                let doc = c.doc_by_path(&e.path).expect("doc");
+                let marker = format!("<!-- file: {} -->\n", e.path);
+                let base = fixture.find(&marker).expect("marker") + marker.len();
+                assert!(c.docs[doc].text.len() > e.span.end);
+                (base + e.span.start, base + e.span.end, e.replacement)
+            })
+            .collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+        for (s, e, r) in edits {
+            fixed.replace_range(s..e, &r);
+        }
+        assert!(fixed.contains("status: ersatt\n---\n# Plan 2021"));
+        assert!(fixed.contains("title: Old Plan\nstatus: superseded\n---"));
+        assert!(run(Some("stale-reference"), &fixed).1.is_empty());
+        // Not before the replacing document is adopted.
+        assert!(
+            run_at(Some("stale-reference"), fixture, "2023-01-31")
+                .1
+                .is_empty()
+        );
     }
 }

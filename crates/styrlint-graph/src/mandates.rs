@@ -1,0 +1,844 @@
+//! Mandates read out of the prose: who decides, prepares, follows up,
+//! reports to whom, is responsible, only advises, delegates — and the roles
+//! a document lists.
+//!
+//! Sources: sentences whose subject is a body mention ("Utskott Agenda 2030
+//! bereder …"), role blocks whose bold lead term or list start names a body
+//! ("**Processledare:** Ansvarar för …"), passive sentences ("… beslutas av
+//! kommunstyrelsen"), roles tables (`Organ` + `Mandat`) and delegation
+//! tables (`Ärende` + `Delegat`). The verbs are lexicon data.
+
+use crate::corpus::Corpus;
+use crate::inflect::tokenize;
+use crate::lexicon::{Lexicon, contains_words};
+use crate::mentions::Mention;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
+use styrlint_parse::{BlockKind, Document, name_key};
+
+/// What a mandate says a body does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MandateKind {
+    /// Decides, adopts, approves.
+    Decides,
+    /// Prepares matters for a decision.
+    Prepares,
+    /// Follows up, monitors.
+    FollowsUp,
+    /// Reports to another body.
+    ReportsTo,
+    /// Is responsible for.
+    Responsible,
+    /// Supports or advises (only).
+    Advisory,
+    /// Delegates to another body.
+    Delegates,
+}
+
+impl MandateKind {
+    /// Swedish and English verb for messages.
+    pub fn verb(self) -> (&'static str, &'static str) {
+        match self {
+            MandateKind::Decides => ("beslutar", "decides"),
+            MandateKind::Prepares => ("bereder", "prepares"),
+            MandateKind::FollowsUp => ("följer upp", "follows up"),
+            MandateKind::ReportsTo => ("rapporterar", "reports"),
+            MandateKind::Responsible => ("ansvarar", "is responsible"),
+            MandateKind::Advisory => ("stödjer eller ger råd", "supports or advises"),
+            MandateKind::Delegates => ("delegerar", "delegates"),
+        }
+    }
+}
+
+/// One mandate statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mandate {
+    /// The document it is stated in.
+    pub doc: usize,
+    /// The body that holds it.
+    pub body: usize,
+    /// What kind of mandate.
+    pub kind: MandateKind,
+    /// What it is about, as written.
+    pub object: String,
+    /// What it is about, normalised: stems without stop words, sorted.
+    pub key: Vec<String>,
+    /// The receiving body (reports to, delegates to, prepares for).
+    pub receiver: Option<usize>,
+    /// The statement in the original file.
+    pub span: Range<usize>,
+    /// Stated in a document that grants mandates (reglemente,
+    /// delegationsordning, charter …).
+    pub grant: bool,
+    /// An advisory role stated as exclusive ("endast ett forum").
+    pub exclusive: bool,
+    /// Stated inside a roles section.
+    pub in_roles: bool,
+}
+
+/// A body listed in a document's roles: a lead term or a roles-table row
+/// inside a roles section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// The body.
+    pub body: usize,
+    /// The lead term or cell.
+    pub span: Range<usize>,
+}
+
+impl Mandate {
+    /// True when two mandates are about the same thing.
+    pub fn same_object(&self, other: &Mandate) -> bool {
+        same_key(&self.key, &other.key)
+    }
+}
+
+/// True when two normalised objects name the same matter: equal, or at
+/// least two shared stems making up 60 % of the union.
+pub fn same_key(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    let union = a.len() + b.len() - shared;
+    shared >= 2 && shared * 10 >= union * 6
+}
+
+/// The verb table, built once per corpus.
+pub struct Verbs {
+    ac: Option<AhoCorasick>,
+    kinds: Vec<Option<MandateKind>>,
+    passive: Vec<bool>,
+    receivers: Vec<String>,
+    only: Vec<String>,
+    advisory_only: Vec<String>,
+    stop: Vec<String>,
+    subordinate: Vec<String>,
+    coordinators: Vec<String>,
+    articles: Vec<String>,
+}
+
+impl Verbs {
+    /// Builds the table from the lexicon.
+    pub fn new(lex: &Lexicon) -> Verbs {
+        let m = &lex.words.mandate;
+        let mut patterns: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        let mut passive = Vec::new();
+        let groups: [(&Vec<String>, Option<MandateKind>, bool); 8] = [
+            (&m.decides, Some(MandateKind::Decides), false),
+            (&m.prepares, Some(MandateKind::Prepares), false),
+            (&m.follows_up, Some(MandateKind::FollowsUp), false),
+            (&m.reports_to, Some(MandateKind::ReportsTo), false),
+            (&m.responsible, Some(MandateKind::Responsible), false),
+            (&m.advisory, Some(MandateKind::Advisory), false),
+            (&m.delegates, Some(MandateKind::Delegates), false),
+            (&m.passive_decides, Some(MandateKind::Decides), true),
+        ];
+        for (words, kind, is_passive) in groups {
+            for w in words {
+                patterns.push(w.to_lowercase());
+                kinds.push(kind);
+                passive.push(is_passive);
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Verbs {
+            ac,
+            kinds,
+            passive,
+            receivers: m.receiver_markers.clone(),
+            only: m.only_markers.clone(),
+            advisory_only: m.advisory_only.clone(),
+            stop: m.stop_words.iter().map(|w| w.to_lowercase()).collect(),
+            subordinate: [
+                "att", "som", "när", "där", "om", "that", "which", "who", "when", "where", "if",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            coordinators: ["och", "samt", "men", "and", "but", "as well as", "samt att"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            articles: lex
+                .words
+                .articles
+                .iter()
+                .map(|a| a.to_lowercase())
+                .collect(),
+        }
+    }
+
+    /// Verb phrases in `text` (lower case), whole words only: (range, kind, passive).
+    fn find(&self, text: &str) -> Vec<(Range<usize>, MandateKind, bool)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .filter(|m| is_word_at(text, m.start(), m.end()))
+            .filter_map(|m| {
+                let i = m.pattern().as_usize();
+                self.kinds[i].map(|k| (m.start()..m.end(), k, self.passive[i]))
+            })
+            .collect()
+    }
+
+    /// The normalised key of an object phrase.
+    pub fn key(&self, object: &str) -> Vec<String> {
+        let mut out: Vec<String> = tokenize(object)
+            .into_iter()
+            .map(|t| t.text)
+            .filter(|w| !self.stop.contains(w))
+            .map(|w| stem(&w))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// A crude stem for comparing objects: common Swedish and English endings
+/// off, keeping at least four letters.
+fn stem(w: &str) -> String {
+    const ENDINGS: &[&str] = &[
+        "ernas", "arnas", "ornas", "erna", "arna", "orna", "ings", "ens", "ets", "ies", "en", "et",
+        "er", "ar", "or", "na", "es", "s", "a", "e",
+    ];
+    for e in ENDINGS {
+        if let Some(s) = w.strip_suffix(e)
+            && s.chars().count() >= 4
+        {
+            return s.to_string();
+        }
+    }
+    w.to_string()
+}
+
+fn is_word_at(text: &str, start: usize, end: usize) -> bool {
+    !text[..start]
+        .chars()
+        .last()
+        .is_some_and(char::is_alphanumeric)
+        && !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Lower case that keeps byte offsets (characters whose lower case has
+/// another length are left as they are).
+fn lower_same_len(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// Reads every mandate and role of the corpus.
+pub fn extract(corpus: &Corpus, verbs: &Verbs) -> (Vec<Mandate>, Vec<Vec<Role>>) {
+    let mut mandates = Vec::new();
+    let mut roles = Vec::new();
+    for (di, doc) in corpus.docs.iter().enumerate() {
+        let mut r = Vec::new();
+        DocReader {
+            corpus,
+            verbs,
+            doc,
+            di,
+            grant: is_type_in(corpus, di, &corpus.lexicon.words.document.grant_types),
+        }
+        .read(&mut mandates, &mut r);
+        roles.push(r);
+    }
+    (mandates, roles)
+}
+
+/// True when a document's type (canonical name) is in a list.
+pub fn is_type_in(corpus: &Corpus, doc: usize, types: &[String]) -> bool {
+    corpus
+        .kind_of(doc)
+        .is_some_and(|k| types.iter().any(|t| name_key(t) == name_key(&k.name)))
+}
+
+struct DocReader<'a> {
+    corpus: &'a Corpus,
+    verbs: &'a Verbs,
+    doc: &'a Document,
+    di: usize,
+    grant: bool,
+}
+
+impl DocReader<'_> {
+    fn read(&self, out: &mut Vec<Mandate>, roles: &mut Vec<Role>) {
+        if self.doc.meta.status().is_gone() {
+            return;
+        }
+        let lex = &self.corpus.lexicon;
+        let mentions = &self.corpus.mentions[self.di];
+        let mut heading_lead: Option<(Option<usize>, usize)> = None; // (section, body)
+        for (bi, block) in self.doc.blocks.iter().enumerate() {
+            if block.cell.is_some() {
+                continue; // tables are read below
+            }
+            let in_roles = self
+                .doc
+                .section_path(block.section)
+                .iter()
+                .any(|h| lex.heading_is(&h.text, &lex.words.document.roles_headings));
+            let block_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.block == bi).collect();
+            // A heading naming a body leads the section under it.
+            if block.kind == BlockKind::Heading {
+                heading_lead = block_mentions
+                    .first()
+                    .filter(|m| m.norm.start <= 1)
+                    .and_then(|m| m.body())
+                    .map(|b| (block.section, b));
+                if let (Some((_, b)), true) = (heading_lead, in_roles) {
+                    roles.push(Role {
+                        body: b,
+                        span: block.span.clone(),
+                    });
+                }
+                continue;
+            }
+            let lead = self.lead(block, &block_mentions).or_else(|| {
+                heading_lead
+                    .filter(|(s, _)| *s == block.section)
+                    .map(|(_, b)| (b, 0..0, 0))
+            });
+            if let Some((body, span, _)) = &lead
+                && in_roles
+                && !span.is_empty()
+            {
+                roles.push(Role {
+                    body: *body,
+                    span: span.clone(),
+                });
+            }
+            for (si, sentence) in block.sentences.iter().enumerate() {
+                let lead_here = lead
+                    .as_ref()
+                    .map(|(b, _, end)| (*b, if si == 0 { *end } else { 0 }));
+                self.sentence(bi, si, sentence.clone(), lead_here, in_roles, out);
+            }
+        }
+        self.tables(out, roles);
+    }
+
+    /// The body a block is about: a bold lead term or a list item that
+    /// starts with a body. Returns the body, the lead's original span, and
+    /// where the text after it starts (normalised).
+    fn lead(
+        &self,
+        block: &styrlint_parse::Block,
+        mentions: &[&Mention],
+    ) -> Option<(usize, Range<usize>, usize)> {
+        let text = block.text.as_str();
+        let first = mentions.first()?;
+        let body = first.body()?;
+        let starts_block = text[..first.norm.start].trim().is_empty();
+        if let Some(em) = block
+            .emphasis
+            .iter()
+            .find(|e| text[..e.start].trim().is_empty())
+            && first.norm.start >= em.start
+            && first.norm.end <= em.end
+        {
+            let after = skip_separators(text, em.end);
+            return Some((body, block.text.to_original(em.clone()), after));
+        }
+        if block.kind == BlockKind::ListItem && starts_block {
+            let after = skip_separators(text, first.norm.end);
+            // "Processledare: …" or "Processledaren ansvarar …"
+            return Some((
+                body,
+                first.span.clone(),
+                if text[first.norm.end..]
+                    .trim_start()
+                    .starts_with([':', '–', '-'])
+                {
+                    after
+                } else {
+                    0
+                },
+            ));
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sentence(
+        &self,
+        bi: usize,
+        si: usize,
+        range: Range<usize>,
+        lead: Option<(usize, usize)>,
+        in_roles: bool,
+        out: &mut Vec<Mandate>,
+    ) {
+        let block = &self.doc.blocks[bi];
+        let text = block.text.as_str();
+        let lower = lower_same_len(text);
+        let mentions: Vec<&Mention> = self.corpus.mentions[self.di]
+            .iter()
+            .filter(|m| m.block == bi && m.sentence == si)
+            .collect();
+        let start = match lead {
+            Some((_, after)) if after > range.start && after < range.end => after,
+            _ => range.start,
+        };
+        let found: Vec<(Range<usize>, MandateKind, bool)> = self
+            .verbs
+            .find(&lower[start..range.end])
+            .into_iter()
+            .map(|(r, k, p)| (r.start + start..r.end + start, k, p))
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        // Passive: "… beslutas av kommunstyrelsen".
+        for (r, kind, passive) in &found {
+            if !passive {
+                continue;
+            }
+            if let Some(m) = mentions.iter().find(|m| {
+                m.norm.start >= r.end && text[r.end..m.norm.start].split_whitespace().count() <= 1
+            }) && let Some(body) = m.body()
+            {
+                let object = text[start..r.start].trim();
+                out.push(self.mandate(
+                    body,
+                    *kind,
+                    object,
+                    None,
+                    block.text.to_original(range.clone()),
+                    false,
+                    in_roles,
+                ));
+            }
+        }
+        // The subject: a body mention at the start (after one article), or
+        // the block's lead for a sentence that starts with a verb.
+        let mut p = start;
+        let rest = &lower[p..range.end];
+        if let Some(a) = self
+            .verbs
+            .articles
+            .iter()
+            .find(|a| rest.starts_with(&format!("{a} ")))
+        {
+            p += a.len() + 1;
+        }
+        // Or after a fronted adverbial that ends in a comma ("At events,
+        // the committee …"), with no other body before it.
+        let subject = mentions
+            .iter()
+            .find(|m| m.norm.start == p || m.norm.start == start)
+            .or_else(|| {
+                let m = mentions.iter().find(|m| m.norm.start > start)?;
+                let before = lower[start..m.norm.start].trim_end();
+                let before = self
+                    .verbs
+                    .articles
+                    .iter()
+                    .find(|a| before.ends_with(&format!(" {a}")))
+                    .map_or(before, |a| before[..before.len() - a.len()].trim_end());
+                (before.ends_with(',') && before.split_whitespace().count() <= 6).then_some(m)
+            })
+            .and_then(|m| m.body().map(|b| (b, m.norm.end)));
+        let (body, mut cursor) = match subject {
+            Some(s) => s,
+            None => match (lead, found.first()) {
+                (Some((b, _)), Some((r, _, false))) if text[start..r.start].trim().is_empty() => {
+                    (b, start)
+                }
+                _ => return,
+            },
+        };
+        let mut first = true;
+        let verbs: Vec<&(Range<usize>, MandateKind, bool)> = found
+            .iter()
+            .filter(|(r, _, p)| !p && r.start >= cursor)
+            .collect();
+        for (i, (r, kind, _)) in verbs.iter().enumerate() {
+            let gap = &lower[cursor..r.start];
+            let ok = if first {
+                // Right after the subject ("X beslutar", "X only advises"),
+                // or after a first clause with a verb of its own joined by
+                // "och" ("X genomför aktiviteterna och rapporterar …").
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                let joined = words.len() <= 12
+                    && words.last().is_some_and(|w| {
+                        self.verbs
+                            .coordinators
+                            .iter()
+                            .any(|c| c == w.trim_end_matches(','))
+                    });
+                (words.len() <= 3 || joined)
+                    && !words
+                        .iter()
+                        .any(|w| self.verbs.subordinate.iter().any(|s| s == w))
+                    && !mentions
+                        .iter()
+                        .any(|m| m.norm.start >= cursor && m.norm.end <= r.start)
+            } else {
+                let g = gap.trim().trim_end_matches(',').trim();
+                g.is_empty()
+                    || self.verbs.coordinators.iter().any(|c| {
+                        g == c
+                            || g.ends_with(&format!(" {c}"))
+                            || g.starts_with(&format!("{c} ")) && g.split_whitespace().count() <= 3
+                    })
+            };
+            if !ok {
+                if first {
+                    return;
+                }
+                break;
+            }
+            first = false;
+            let end = verbs.get(i + 1).map_or(range.end, |(n, _, _)| n.start);
+            let obj_text = text[r.end..end]
+                .trim()
+                .trim_end_matches(['.', ',', ';', '!', '?'])
+                .trim();
+            let obj_text = strip_trailing_coordinator(obj_text, &self.verbs.coordinators);
+            let obj_lower = lower_same_len(obj_text);
+            // The receiver: a body after "till"/"to" in the object.
+            let receiver = if matches!(
+                kind,
+                MandateKind::ReportsTo | MandateKind::Prepares | MandateKind::Delegates
+            ) {
+                mentions
+                    .iter()
+                    .filter(|m| m.norm.start >= r.end && m.norm.end <= end)
+                    .find(|m| {
+                        let mut before = lower[r.end..m.norm.start].trim_end();
+                        // "to the Board", "till den politiska styrgruppen"
+                        if let Some(a) = self.verbs.articles.iter().find(|a| {
+                            before.ends_with(a.as_str())
+                                && is_word_at(before, before.len() - a.len(), before.len())
+                        }) {
+                            before = before[..before.len() - a.len()].trim_end();
+                        }
+                        self.verbs.receivers.iter().any(|w| {
+                            before.ends_with(w.as_str())
+                                && is_word_at(before, before.len() - w.len(), before.len())
+                        })
+                    })
+                    .and_then(|m| m.body())
+            } else {
+                None
+            };
+            let verb_text = &lower[r.clone()];
+            let before_verb = lower[..r.start].trim_end();
+            let exclusive = *kind == MandateKind::Advisory
+                && (self
+                    .verbs
+                    .advisory_only
+                    .iter()
+                    .any(|a| contains_words(&lower[range.clone()], a))
+                    || self.verbs.only.iter().any(|o| {
+                        before_verb.ends_with(o.as_str())
+                            || obj_lower.starts_with(&format!("{o} "))
+                            || verb_text.contains(o.as_str())
+                    }));
+            let span_start = if subject.is_some() {
+                mentions
+                    .iter()
+                    .find(|m| m.body() == Some(body) && m.norm.start >= start)
+                    .map_or(range.start, |m| m.norm.start)
+            } else {
+                r.start
+            };
+            let span = block
+                .text
+                .to_original(span_start.min(r.start)..end.max(r.end));
+            let mut m = self.mandate(body, *kind, obj_text, receiver, span, exclusive, in_roles);
+            // An exclusive role by its very phrase ("är remissinstans") is
+            // about the body as a whole, not about one matter.
+            if self
+                .verbs
+                .advisory_only
+                .iter()
+                .any(|a| contains_words(&lower[range.clone()], a))
+                && !self
+                    .verbs
+                    .only
+                    .iter()
+                    .any(|o| before_verb.ends_with(o.as_str()))
+            {
+                m.key.clear();
+            }
+            out.push(m);
+            cursor = end;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn mandate(
+        &self,
+        body: usize,
+        kind: MandateKind,
+        object: &str,
+        receiver: Option<usize>,
+        span: Range<usize>,
+        exclusive: bool,
+        in_roles: bool,
+    ) -> Mandate {
+        Mandate {
+            doc: self.di,
+            body,
+            kind,
+            object: object.to_string(),
+            key: self.verbs.key(object),
+            receiver,
+            span,
+            grant: self.grant,
+            exclusive,
+            in_roles,
+        }
+    }
+
+    /// Roles tables (`Organ` + `Mandat`) and delegation tables (`Ärende` +
+    /// `Delegat`).
+    fn tables(&self, out: &mut Vec<Mandate>, roles: &mut Vec<Role>) {
+        let lex = &self.corpus.lexicon;
+        let words = &lex.words.document;
+        let col = |t: &styrlint_parse::Table, names: &[String]| {
+            t.header
+                .iter()
+                .position(|c| names.iter().any(|n| name_key(n) == name_key(&c.text)))
+        };
+        let body_cols = ["organ".to_string(), "body".to_string()];
+        for (ti, table) in self.doc.tables.iter().enumerate() {
+            if self.corpus.is_definition_table(self.di, ti) {
+                continue;
+            }
+            let in_roles = self
+                .doc
+                .section_path(table.section)
+                .iter()
+                .any(|h| lex.heading_is(&h.text, &words.roles_headings));
+            let cell_body = |row: usize, c: usize| {
+                let bi = self
+                    .doc
+                    .blocks
+                    .iter()
+                    .position(|b| b.cell == Some((ti, row, c)))?;
+                self.corpus.mentions[self.di]
+                    .iter()
+                    .find(|m| m.block == bi)
+                    .and_then(|m| m.body().map(|b| (b, m.span.clone())))
+            };
+            if let (Some(mc), Some(dc)) = (
+                col(table, &words.matter_columns),
+                col(table, &words.delegate_columns),
+            ) {
+                for (ri, row) in table.rows.iter().enumerate() {
+                    let Some((body, _)) = cell_body(ri + 1, dc) else {
+                        continue;
+                    };
+                    let matter = row.cells.get(mc).map_or("", |c| c.text.as_str());
+                    out.push(Mandate {
+                        doc: self.di,
+                        body,
+                        kind: MandateKind::Decides,
+                        object: matter.to_string(),
+                        key: self.verbs.key(matter),
+                        receiver: None,
+                        span: row.span.clone(),
+                        grant: self.grant,
+                        exclusive: false,
+                        in_roles,
+                    });
+                }
+                continue;
+            }
+            let Some(bc) = col(table, &body_cols) else {
+                continue;
+            };
+            let mandate_col = col(table, &words.mandate_columns);
+            if !in_roles && mandate_col.is_none() {
+                continue;
+            }
+            for (ri, row) in table.rows.iter().enumerate() {
+                let Some((body, span)) = cell_body(ri + 1, bc) else {
+                    continue;
+                };
+                roles.push(Role { body, span });
+                let Some(mc) = mandate_col else { continue };
+                let text = row.cells.get(mc).map_or("", |c| c.text.as_str());
+                let lower = lower_same_len(text);
+                let found = self.verbs.find(&lower);
+                let (kind, object) = match found.first() {
+                    Some((r, k, false)) if lower[..r.start].trim().is_empty() => {
+                        (*k, text[r.end..].trim())
+                    }
+                    _ => (MandateKind::Responsible, text.trim()),
+                };
+                if object.is_empty() {
+                    continue;
+                }
+                out.push(Mandate {
+                    doc: self.di,
+                    body,
+                    kind,
+                    object: object.to_string(),
+                    key: self.verbs.key(object),
+                    receiver: None,
+                    span: row.span.clone(),
+                    grant: self.grant,
+                    exclusive: kind == MandateKind::Advisory
+                        && self
+                            .verbs
+                            .advisory_only
+                            .iter()
+                            .any(|a| contains_words(&lower, a)),
+                    in_roles,
+                });
+            }
+        }
+    }
+}
+
+fn skip_separators(text: &str, mut pos: usize) -> usize {
+    let rest = &text[pos..];
+    let trimmed = rest.trim_start_matches([':', ' ', '–', '-', '—', '\u{a0}']);
+    pos += rest.len() - trimmed.len();
+    pos
+}
+
+fn strip_trailing_coordinator<'t>(s: &'t str, coordinators: &[String]) -> &'t str {
+    let lower = lower_same_len(s);
+    for c in coordinators {
+        if lower.ends_with(&format!(" {c}")) {
+            return s[..s.len() - c.len() - 1].trim_end();
+        }
+    }
+    s
+}
+
+/// True for a body at the top of the organisation: it reports to no one
+/// and is part of nothing (kommunfullmäktige, a general assembly).
+pub fn is_root(corpus: &Corpus, body: usize) -> bool {
+    let b = &corpus.bodies[body];
+    b.reports_to.is_empty() && b.part_of.is_empty() && b.abolished.is_none()
+}
+
+/// True when a body's kind (register `Typ`) carries authority of its own
+/// (a fullmäktige, a nämnd, a board); lexicon data.
+pub fn has_own_authority(corpus: &Corpus, body: usize) -> bool {
+    let Some(kind) = &corpus.bodies[body].kind else {
+        return false;
+    };
+    let k = name_key(kind);
+    corpus
+        .lexicon
+        .words
+        .document
+        .authority_kinds
+        .iter()
+        .any(|a| name_key(a) == k)
+}
+
+/// Who reports to whom: the register's `Rapporterar till` and `Del av`,
+/// and every reports-to (and prepares-for) statement in the corpus. Built
+/// once, in time linear in bodies and mandates.
+pub struct ReportGraph {
+    adj: Vec<Vec<usize>>,
+}
+
+impl ReportGraph {
+    /// Builds the graph.
+    pub fn new(corpus: &Corpus) -> ReportGraph {
+        let mut adj: Vec<Vec<usize>> = corpus
+            .bodies
+            .iter()
+            .map(|b| {
+                b.reports_to
+                    .iter()
+                    .chain(b.part_of.iter())
+                    .filter_map(|n| corpus.resolve_body(&n.value))
+                    .collect()
+            })
+            .collect();
+        for m in &corpus.mandates {
+            if matches!(m.kind, MandateKind::ReportsTo | MandateKind::Prepares)
+                && let Some(r) = m.receiver
+            {
+                adj[m.body].push(r);
+            }
+        }
+        for (i, list) in adj.iter_mut().enumerate() {
+            list.sort_unstable();
+            list.dedup();
+            list.retain(|&x| x != i);
+        }
+        ReportGraph { adj }
+    }
+
+    /// The bodies `body` reports to directly.
+    pub fn reports_to(&self, body: usize) -> &[usize] {
+        self.adj.get(body).map_or(&[], Vec::as_slice)
+    }
+
+    /// The shortest chain from `body` to any of `targets` (the body itself
+    /// first), or `None` when there is none.
+    pub fn chain_to(&self, body: usize, targets: &[usize]) -> Option<Vec<usize>> {
+        if targets.contains(&body) {
+            return Some(vec![body]);
+        }
+        let mut prev: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut queue = std::collections::VecDeque::from([body]);
+        let mut seen = std::collections::HashSet::from([body]);
+        while let Some(cur) = queue.pop_front() {
+            for &next in self.reports_to(cur) {
+                if !seen.insert(next) {
+                    continue;
+                }
+                prev.insert(next, cur);
+                if targets.contains(&next) {
+                    let mut path = vec![next];
+                    let mut at = next;
+                    while let Some(&p) = prev.get(&at) {
+                        path.push(p);
+                        at = p;
+                    }
+                    path.reverse();
+                    return Some(path);
+                }
+                queue.push_back(next);
+            }
+        }
+        None
+    }
+
+    /// Every body `body` reaches (not itself), nearest first.
+    pub fn reachable(&self, body: usize) -> Vec<usize> {
+        let mut seen = std::collections::HashSet::from([body]);
+        let mut queue = std::collections::VecDeque::from([body]);
+        let mut out = Vec::new();
+        while let Some(cur) = queue.pop_front() {
+            for &next in self.reports_to(cur) {
+                if seen.insert(next) {
+                    out.push(next);
+                    queue.push_back(next);
+                }
+            }
+        }
+        out
+    }
+}
