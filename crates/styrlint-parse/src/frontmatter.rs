@@ -188,12 +188,28 @@ pub struct Meta {
     pub reviewed_against: Vec<ReviewStamp>,
     /// Span of each key that was written, by meaning.
     pub keys: Vec<(Key, Range<usize>)>,
+    /// The block mixes the English `type` with keys of another tool (a
+    /// site generator's `weight`, `description`): `type` is probably not
+    /// ours.
+    pub foreign_type: bool,
 }
 
 impl Meta {
     /// The effective status.
     pub fn status(&self) -> Status {
         self.status.as_ref().map(|s| s.value).unwrap_or_default()
+    }
+
+    /// True when the front matter uses a key only steering documents have
+    /// (anything beyond `id`, `titel`, `status` and `alias`, which other
+    /// tools' front matter uses too).
+    pub fn is_steering(&self) -> bool {
+        self.keys.iter().any(|(k, _)| {
+            !matches!(
+                k,
+                Key::Id | Key::Title | Key::Status | Key::Aliases | Key::Type
+            )
+        }) || self.keys.iter().any(|(k, _)| *k == Key::Type) && !self.foreign_type
     }
 
     /// The span of a key, if it was written.
@@ -332,11 +348,17 @@ pub fn parse_meta(
     // A near miss of one of styrlint's keys ("byger_på") counts as ours.
     let ours = entries.iter().any(|(k, _)| match k {
         Node::Scalar(s, _, _) => match lookup_key(s) {
+            // Site generators use `type` too; the Swedish `typ` is ours.
+            Some(Key::Type) => fold_key(s) != "type",
             Some(k) => !matches!(k, Key::Id | Key::Title | Key::Status | Key::Aliases),
             None => is_near_miss(s),
         },
         _ => false,
     });
+    let foreign_keys = entries.iter().any(
+        |(k, _)| matches!(k, Node::Scalar(s, _, _) if lookup_key(s).is_none() && !is_near_miss(s)),
+    );
+    meta.foreign_type = !ours && foreign_keys;
     for (k, v) in entries {
         let (raw_key, key_span) = match k {
             Node::Scalar(s, span, _) => (s, shift(span, base)),

@@ -155,6 +155,11 @@ fn foreign_front_matter_is_not_judged() {
     let d = doc("---\ntitle: Om oss\nweight: 3\ndescription: Text\n---\n# Om oss\n");
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
     assert_eq!(d.title, "Om oss");
+    let d = doc("---\ntitle: SIGs\ntype: docs\nweight: 3\n---\n");
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert!(!d.meta.is_steering());
+    assert!(doc("---\ntyp: plan\n---\n").meta.is_steering());
+    assert!(doc("---\ntype: plan\n---\n").meta.is_steering());
     // As soon as a styrlint key is there, unknown keys are reported.
     let d = doc("---\ntyp: plan\nweight: 3\n---\n");
     assert_eq!(d.diagnostics.len(), 1);

@@ -78,7 +78,9 @@ impl Rule for MissingMetadata {
             let Some(fm) = &doc.front_matter else {
                 continue;
             };
-            if doc.meta.keys.is_empty() || !is_held(doc) {
+            // Front matter with only a title (a site generator's) does not
+            // make a steering document.
+            if !doc.meta.is_steering() || !is_held(doc) {
                 continue;
             }
             let kind = corpus.kind_of(i);
@@ -232,6 +234,12 @@ beslutad: 2023-01-01
 <!-- file: untyped.md -->
 ---
 titel: Något
+ansvarig: Kommunstyrelsen
+---
+<!-- file: site-page.md -->
+---
+title: About us
+weight: 3
 ---
 <!-- file: en.md -->
 ---
