@@ -561,3 +561,35 @@ fn the_builtin_statute_list_can_be_switched_off_and_extended() {
     assert_eq!(out.diagnostics.len(), 1);
     assert_eq!(out.diagnostics[0].related[0].path, "register.md");
 }
+
+#[test]
+fn init_writes_a_config_once_and_overrides_apply_per_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let o = styrlint(root, &["init"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("styrlint: wrote "));
+    let again = styrlint(root, &["init"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists"));
+    // The template is a valid config: a check with it runs.
+    write(root, "plan.md", "Se [x](saknas.md).\n");
+    write(root, "arkiv/gammal.md", "Se [y](saknas.md).\n");
+    let (out, o) = json(root, &["check", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(out.diagnostics.len(), 2);
+    // Per-path overrides: off under arkiv/, a warning elsewhere.
+    let config = std::fs::read_to_string(root.join("styrlint.toml")).unwrap().replace(
+        "# [[overrides]]\n# paths = [\"arkiv/**\"]\n# rules = { stale-reference = \"off\", review-overdue = \"off\" }",
+        "[[overrides]]\npaths = [\"arkiv/**\"]\nrules = { broken-link = \"off\" }\n\n[[overrides]]\npaths = [\"*.md\"]\nrules = { broken-link = \"warning\" }",
+    );
+    std::fs::write(root.join("styrlint.toml"), config).unwrap();
+    let (out, o) = json(root, &["check", "--format", "json"]);
+    let got: Vec<(&str, &str)> = out
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.severity.as_str()))
+        .collect();
+    assert_eq!(got, [("plan.md", "warning")]);
+    assert_eq!(o.status.code(), Some(0), "warnings only");
+}

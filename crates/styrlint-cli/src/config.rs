@@ -3,9 +3,11 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use styrlint_graph::KindTable;
-use styrlint_parse::{Lang, Severity};
+use styrlint_graph::lexicon::Words;
+use styrlint_graph::{KindTable, Options};
+use styrlint_parse::{Date, Lang, Severity};
 use styrlint_rules::requirements::Requirements;
+use styrlint_rules::{PathOverride, Settings};
 
 /// The config file's name.
 pub const FILE_NAME: &str = "styrlint.toml";
@@ -42,6 +44,23 @@ pub struct Config {
     /// Body kind (the register's `Typ` column) → level (1 = fullmäktige).
     #[serde(default)]
     pub body_levels: BTreeMap<String, u8>,
+    /// Severities for some paths: `[[overrides]]` with `paths` and `rules`.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+    /// Words added to the lexicon (same keys as the shipped
+    /// `data/lexicon/*.toml`, e.g. `generic_nouns`, `[lexicon.mandate]`).
+    #[serde(default)]
+    pub lexicon: Option<Words>,
+}
+
+/// Rule severities for the documents under some paths.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// Paths relative to the root, in glob syntax (`arkiv/**`).
+    pub paths: Vec<String>,
+    /// Rule → `"error"`, `"warning"`, `"info"` or `"off"`.
+    pub rules: BTreeMap<String, String>,
 }
 
 /// A config that could not be used.
@@ -92,18 +111,23 @@ impl Config {
                 "language = \"{l}\": write \"sv\" or \"en\""
             )));
         }
-        for (rule, sev) in &self.rules {
-            if styrlint_rules::find_rule(rule).is_none() {
-                return Err(invalid(format!(
-                    "[rules]: unknown rule `{rule}` (see `styrlint rules`)"
-                )));
-            }
-            if sev != "off" && Severity::parse(sev).is_none() {
-                return Err(invalid(format!(
-                    "[rules] {rule} = \"{sev}\": write \"error\", \"warning\", \"info\" or \"off\""
-                )));
+        let tables = std::iter::once(("rules", &self.rules))
+            .chain(self.overrides.iter().map(|o| ("overrides", &o.rules)));
+        for (table, rules) in tables {
+            for (rule, sev) in rules {
+                if styrlint_rules::find_rule(rule).is_none() {
+                    return Err(invalid(format!(
+                        "[{table}]: unknown rule `{rule}` (see `styrlint rules`)"
+                    )));
+                }
+                if sev != "off" && Severity::parse(sev).is_none() {
+                    return Err(invalid(format!(
+                        "[{table}] {rule} = \"{sev}\": write \"error\", \"warning\", \"info\" or \"off\""
+                    )));
+                }
             }
         }
+        self.path_overrides().map_err(invalid)?;
         self.requirements().map_err(invalid)?;
         for (table, map) in [
             ("decision-levels", &self.decision_levels),
@@ -155,6 +179,58 @@ impl Config {
         kinds
     }
 
+    /// The settings a run starts from: severities, per-path overrides and
+    /// requirements from the config; the command line adds --select and
+    /// --ignore.
+    pub fn settings(&self, today: Date) -> Result<Settings, String> {
+        let mut settings = Settings::new(today);
+        settings.severity.extend(self.severities());
+        settings.requirements = self.requirements()?;
+        settings.overrides = self.path_overrides()?;
+        Ok(settings)
+    }
+
+    /// How to build the corpus: document types, lexicon, external list.
+    pub fn options(&self) -> Options {
+        let mut options = Options {
+            kinds: self.kinds(),
+            builtin_externals: self.builtin_externals.unwrap_or(true),
+            ..Options::default()
+        };
+        if let Some(words) = &self.lexicon {
+            options.lexicon.words.extend(words.clone());
+        }
+        options
+    }
+
+    fn path_overrides(&self) -> Result<Vec<PathOverride>, String> {
+        self.overrides
+            .iter()
+            .map(|o| {
+                let mut b = globset::GlobSetBuilder::new();
+                for p in &o.paths {
+                    let glob = globset::GlobBuilder::new(p.trim_start_matches("./"))
+                        .literal_separator(true)
+                        .build()
+                        .map_err(|e| format!("[[overrides]] paths: {e}"))?;
+                    b.add(glob);
+                    // "arkiv/" and "arkiv" mean everything under it too.
+                    let dir = format!("{}/**", p.trim_end_matches('/').trim_start_matches("./"));
+                    if let Ok(g) = globset::Glob::new(&dir) {
+                        b.add(g);
+                    }
+                }
+                let paths = b.build().map_err(|e| format!("[[overrides]] paths: {e}"))?;
+                let severity = o
+                    .rules
+                    .iter()
+                    .map(|(rule, sev)| (rule.clone(), Severity::parse(sev)))
+                    .collect();
+                Ok(PathOverride { paths, severity })
+            })
+            .collect()
+    }
+
     /// Per-rule severities; `None` means off.
     pub fn severities(&self) -> impl Iterator<Item = (String, Option<Severity>)> + '_ {
         self.rules
@@ -178,4 +254,111 @@ pub fn find_root(path: &Path) -> (PathBuf, Option<PathBuf>) {
         }
     }
     (start, None)
+}
+
+/// The commented config `styrlint init` writes. Every setting is shown with
+/// its default, commented out, so the file changes nothing until edited.
+pub const TEMPLATE: &str = r#"# styrlint.toml: settings for styrlint (see docs/configuration.md).
+# This file also marks the root of the corpus: every .md file below it is a
+# document. Everything here is optional; the values shown are the defaults.
+
+# Files and folders to leave out, in .gitignore syntax (files .gitignore
+# hides are left out anyway).
+exclude = ["README.md"]
+
+# Language of styrlint's own messages and of documents too short to tell.
+# language = "sv"    # or "en"
+
+# Use styrlint's list of repealed Swedish statutes and renamed terms.
+# builtin-externals = true
+
+# Severity per rule: "error", "warning", "info" or "off".
+[rules]
+# stale-reference = "error"
+# goal-without-indicator = "warning"
+
+# Severities for some paths; later entries win.
+# [[overrides]]
+# paths = ["arkiv/**"]
+# rules = { stale-reference = "off", review-overdue = "off" }
+
+# Document type → level (1 is the top). New types may be added.
+[levels]
+# "verksamhetsplan" = 4
+
+# Fields a document in force must have, per type ("*": every other type);
+# alternatives joined with "|".
+[required-metadata]
+# "*" = ["typ", "beslutad_av", "beslutad", "aktualitetsprövas|giltig_till"]
+
+# Document type → the lowest body level (highest number) that may adopt it.
+[decision-levels]
+# policy = 1
+
+# Body kind (the register's Typ column) → level (1 = fullmäktige).
+[body-levels]
+# "samverkansråd" = 5
+
+# Words added to the lexicon (same keys as crates/styrlint-graph/data/lexicon).
+[lexicon]
+# generic_nouns = ["ledningsråd"]
+# history_headings = ["tidigare beslut"]
+# [lexicon.mandate]
+# decides = ["avgör"]
+"#;
+
+/// Writes a commented `styrlint.toml` into `dir`; refuses to overwrite one.
+pub fn init(dir: &Path) -> Result<PathBuf, String> {
+    let path = dir.join(FILE_NAME);
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; styrlint init does not overwrite it",
+            path.display()
+        ));
+    }
+    std::fs::write(&path, TEMPLATE).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_is_a_valid_config_that_changes_nothing() {
+        let config: Config = toml::from_str(TEMPLATE).unwrap();
+        config.validate(Path::new("styrlint.toml")).unwrap();
+        assert_eq!(config.exclude, ["README.md"]);
+        assert!(config.rules.is_empty() && config.overrides.is_empty() && config.levels.is_empty());
+    }
+
+    #[test]
+    fn overrides_and_lexicon_are_read_and_checked() {
+        let config: Config = toml::from_str(
+            "[[overrides]]\npaths = [\"arkiv/\"]\nrules = { stale-reference = \"off\" }\n[lexicon]\ngeneric_nouns = [\"ledningsråd\"]\n",
+        )
+        .unwrap();
+        config.validate(Path::new("x")).unwrap();
+        let s = config.settings(Date::parse("2024-01-01").unwrap()).unwrap();
+        assert!(s.overrides[0].paths.is_match("arkiv/2019/plan.md"));
+        assert!(!s.overrides[0].paths.is_match("planer/arkiv.md"));
+        assert!(
+            config
+                .options()
+                .lexicon
+                .words
+                .generic_nouns
+                .contains(&"ledningsråd".to_string())
+        );
+        let bad: Config = toml::from_str(
+            "[[overrides]]\npaths = [\"a\"]\nrules = { stale-refrence = \"off\" }\n",
+        )
+        .unwrap();
+        let err = bad.validate(Path::new("x")).unwrap_err().to_string();
+        assert!(err.contains("unknown rule `stale-refrence`"), "{err}");
+        let err = toml::from_str::<Config>("[lexicon]\ngeneric_noun = [\"x\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("generic_noun"), "{err}");
+    }
 }

@@ -7,10 +7,10 @@ use crate::loader;
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use styrlint_graph::Corpus;
 use styrlint_graph::export::{self, GraphFormat, GraphOptions, GraphView, Marks};
-use styrlint_graph::{Corpus, Options};
 use styrlint_parse::Date;
-use styrlint_rules::{Settings, lint};
+use styrlint_rules::lint;
 
 /// Arguments of `styrlint graph`.
 #[derive(clap::Args, Debug)]
@@ -60,22 +60,17 @@ pub fn graph(args: GraphArgs) -> Result<ExitCode, String> {
     };
     let lang = config.lang();
     let today = args.today.unwrap_or_else(crate::today);
-    let mut settings = Settings::new(today);
-    settings.severity.extend(config.severities());
+    let settings = config.settings(today)?;
 
     let loaded = loader::load(&root, &config.exclude, lang);
-    let options = Options {
-        kinds: config.kinds(),
-        builtin_externals: config.builtin_externals.unwrap_or(true),
-        ..Options::default()
-    };
+    let options = config.options();
     let corpus = Corpus::new(loaded.docs, loaded.files, options);
     let mut diags = lint(&corpus, &settings);
     diags.extend(
         loaded
             .diagnostics
             .into_iter()
-            .filter(|d| settings.enabled(d.rule)),
+            .filter_map(|mut d| settings.apply(&mut d).then_some(d)),
     );
     let marks = Marks::from_diagnostics(&corpus, &diags);
     let options = GraphOptions {

@@ -54,7 +54,7 @@ pub fn load(root: &Path, exclude: &[String], lang: Lang) -> Loaded {
 }
 
 /// Lists (relative, absolute) Markdown paths and the set of all files.
-fn walk(root: &Path, exclude: &[String]) -> (Vec<(String, PathBuf)>, BTreeSet<String>) {
+pub(crate) fn walk(root: &Path, exclude: &[String]) -> (Vec<(String, PathBuf)>, BTreeSet<String>) {
     let mut ignores = Ignores::new(root, exclude);
     let mut md = Vec::new();
     let mut files = BTreeSet::new();
@@ -183,7 +183,7 @@ impl Ignores {
 }
 
 /// Reads a file as UTF-8, or explains why it cannot be.
-fn read(rel: &str, abs: &Path, lang: Lang) -> Result<String, Box<Diagnostic>> {
+pub(crate) fn read(rel: &str, abs: &Path, lang: Lang) -> Result<String, Box<Diagnostic>> {
     let fail = |sv: String, en: String, help_sv: &str, help_en: &str| {
         Box::new(
             Diagnostic::new(UNREADABLE, Severity::Error, rel, 0..0, lang.pick(sv, en))

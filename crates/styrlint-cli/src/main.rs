@@ -4,19 +4,21 @@
 
 mod config;
 mod emit;
+mod fix;
 mod graph_cmd;
 mod loader;
+mod lsp;
 mod review;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use config::{Config, find_root};
 use emit::Sources;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use styrlint_graph::{Corpus, Options};
-use styrlint_parse::{Date, Severity};
+use styrlint_graph::Corpus;
+use styrlint_parse::{Date, Diagnostic, Severity, parse};
 use styrlint_rules::{Settings, all_rules, find_rule, lint, sort_diagnostics};
 
 const EXAMPLES: &str = "\
@@ -26,6 +28,9 @@ Examples:
   styrlint check docs/plan.md                    load the whole corpus, report on one file
   styrlint check --format json > findings.json   for scripts and editors
   styrlint check --select stale-reference,broken-link
+  styrlint check --diff                          show what --fix would change
+  styrlint check --fix                           apply the certain fixes, then report the rest
+  styrlint check --format sarif > styrlint.sarif for GitHub code scanning
   styrlint rules                                 list the rules
   styrlint explain broken-link                   what a rule flags and how to fix it
   styrlint graph --format mermaid --of bodies    the organisation chart, for GitHub
@@ -48,6 +53,11 @@ enum Command {
     Check(CheckArgs),
     /// List the rules, one line each.
     Rules,
+    /// Write a commented styrlint.toml into a folder (default: here).
+    Init {
+        /// The folder to write it in.
+        path: Option<PathBuf>,
+    },
     /// Print a rule's documentation.
     Explain {
         /// The rule's name, e.g. broken-link.
@@ -59,6 +69,8 @@ enum Command {
     /// Record that a document has been read against the current versions
     /// of the documents it builds on. Writes its front matter.
     Review(review::ReviewArgs),
+    /// Run a language server over stdio, for editors (see docs/editors.md).
+    Lsp,
 }
 
 #[derive(clap::Args, Debug)]
@@ -82,6 +94,15 @@ struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Apply every certain fix to the files reported on (atomically; a
+    /// file changed since it was read is left alone), then report what
+    /// remains.
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of the findings; write
+    /// nothing. Exit status 1 when there is something to fix.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -90,6 +111,10 @@ enum Format {
     Human,
     /// One JSON object (SPEC §5), for editors and scripts.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the changed lines.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -109,6 +134,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Graph(args) => graph_cmd::graph(args),
         Command::Review(args) => review::review(args),
+        Command::Lsp => lsp::run(),
         Command::Rules => {
             let mut out = String::new();
             for r in all_rules() {
@@ -121,6 +147,13 @@ fn main() -> ExitCode {
                 ));
             }
             write_stdout(&out).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Init { path } => {
+            let dir = path.unwrap_or_else(|| PathBuf::from("."));
+            config::init(&dir).and_then(|p| {
+                write_stdout(&format!("styrlint: wrote {}\n", p.display()))
+                    .map(|()| ExitCode::SUCCESS)
+            })
         }
         Command::Explain { rule } => match find_rule(&rule) {
             Some(r) => write_stdout(&r.meta().markdown()).map(|()| ExitCode::SUCCESS),
@@ -168,40 +201,58 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         reported.push(rel_string(rel));
     }
 
-    let mut settings = Settings::new(args.today.unwrap_or_else(today));
-    settings.severity.extend(config.severities());
-    settings.requirements = config.requirements()?;
+    let mut settings = config.settings(args.today.unwrap_or_else(today))?;
     if !args.select.is_empty() {
         settings.select = Some(rule_set(&args.select)?);
     }
     settings.ignore = rule_set(&args.ignore)?;
 
-    let loaded = loader::load(&root, &config.exclude, lang);
-    let options = Options {
-        kinds: config.kinds(),
-        builtin_externals: config.builtin_externals.unwrap_or(true),
-        ..Options::default()
-    };
-    let corpus = Corpus::new(loaded.docs, loaded.files, options);
-    let mut diags = lint(&corpus, &settings);
-    diags.extend(
-        loaded
-            .diagnostics
-            .into_iter()
-            .filter(|d| settings.enabled(d.rule)),
-    );
-    sort_diagnostics(&mut diags);
-    diags.retain(|d| {
-        reported
-            .iter()
-            .any(|r| r.is_empty() || d.path == *r || d.path.starts_with(&format!("{r}/")))
-    });
-
-    let sources = Sources::new(loaded.sources);
+    let mut loaded = loader::load(&root, &config.exclude, lang);
+    let no_changes = BTreeMap::new();
+    let mut linted = lint_loaded(&loaded, &no_changes, &config, &settings, &reported);
     let root_display = display_root(&root, &paths[0], config_path.is_some());
-    let (documents, bodies) = (corpus.docs.len(), corpus.bodies.len());
+    let mut write_failed = false;
+    if args.fix || args.diff {
+        let fixed = fix::fix_until_stable(
+            linted.diags,
+            &loaded.sources,
+            |p| is_reported(&reported, p),
+            |changed| lint_loaded(&loaded, changed, &config, &settings, &reported).diags,
+        );
+        if args.diff {
+            let mut out = String::new();
+            for (path, new) in &fixed.texts {
+                if let Some(old) = loaded.sources.get(path) {
+                    out.push_str(&fix::unified_diff(
+                        &emit::sarif::repo_path(&root_display, path),
+                        old,
+                        new,
+                    ));
+                }
+            }
+            write_stdout(&out)?;
+            return Ok(if fixed.texts.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
+        let outcomes = fix::write_changes(&root, &fixed.texts, &loaded.sources, &fix::RealDisk);
+        write_failed = report_fixes(lang, &root_display, &fixed, &outcomes);
+        // Report what is on disk now.
+        loaded = loader::load(&root, &config.exclude, lang);
+        linted = lint_loaded(&loaded, &no_changes, &config, &settings, &reported);
+    }
+    let Linted {
+        diags,
+        documents,
+        bodies,
+    } = linted;
+    let sources = Sources::new(loaded.sources);
     let text = match args.format {
         Format::Json => emit::json::render(&root_display, documents, bodies, &diags, &sources),
+        Format::Sarif => emit::sarif::render(&root_display, &diags, &sources),
+        Format::Github => emit::github::render(&root_display, &diags, &sources),
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -217,11 +268,126 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     };
     write_stdout(&text)?;
     let failed = diags.iter().any(|d| d.severity == Severity::Error);
-    Ok(if failed {
+    Ok(if write_failed {
+        ExitCode::from(2)
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What one lint of the corpus reports.
+struct Linted {
+    /// Findings on the reported paths, sorted.
+    diags: Vec<Diagnostic>,
+    /// Documents in the corpus.
+    documents: usize,
+    /// Bodies in the register.
+    bodies: usize,
+}
+
+/// Lints the loaded corpus, with the `changed` texts (fixed in memory) in
+/// place of what was read, and keeps the findings on the reported paths.
+fn lint_loaded(
+    loaded: &loader::Loaded,
+    changed: &BTreeMap<String, String>,
+    config: &Config,
+    settings: &Settings,
+    reported: &[String],
+) -> Linted {
+    let docs = loaded
+        .docs
+        .iter()
+        .map(|d| match changed.get(&d.path) {
+            Some(text) => parse(&d.path, text.clone(), config.lang()),
+            None => d.clone(),
+        })
+        .collect();
+    let options = config.options();
+    let corpus = Corpus::new(docs, loaded.files.clone(), options);
+    let mut diags = lint(&corpus, settings);
+    diags.extend(
+        loaded
+            .diagnostics
+            .iter()
+            .filter(|d| settings.enabled(d.rule))
+            .cloned(),
+    );
+    sort_diagnostics(&mut diags);
+    diags.retain(|d| is_reported(reported, &d.path));
+    Linted {
+        diags,
+        documents: corpus.docs.len(),
+        bodies: corpus.bodies.len(),
+    }
+}
+
+/// Whether a file is on one of the paths reported on (`""` is the root).
+fn is_reported(reported: &[String], path: &str) -> bool {
+    reported
+        .iter()
+        .any(|r| r.is_empty() || path == r || path.starts_with(&format!("{r}/")))
+}
+
+/// Tells on stderr what `--fix` did; true when a file could not be written.
+fn report_fixes(
+    lang: styrlint_parse::Lang,
+    root: &str,
+    fixed: &fix::Fixed,
+    outcomes: &[(String, fix::Written)],
+) -> bool {
+    let mut err = std::io::stderr().lock();
+    let mut failed = false;
+    let written = outcomes
+        .iter()
+        .filter(|(_, w)| *w == fix::Written::Ok)
+        .count();
+    for (path, w) in outcomes {
+        let path = emit::sarif::repo_path(root, path);
+        let line = match w {
+            fix::Written::Ok => continue,
+            fix::Written::ChangedOnDisk => lang.pick(
+                format!("{path}: filen har ändrats sedan styrlint läste den; den lämnas orörd"),
+                format!("{path}: the file changed on disk since styrlint read it; left untouched"),
+            ),
+            fix::Written::Failed(e) => lang.pick(
+                format!("kan inte skriva {path}: {e}; filen är oförändrad"),
+                format!("cannot write {path}: {e}; the file is unchanged"),
+            ),
+        };
+        failed = true;
+        let _ = writeln!(err, "styrlint: error: {line}");
+    }
+    let summary = if failed {
+        lang.pick(
+            format!("skrev {written} av {} filer med rättelser", outcomes.len()),
+            format!("wrote {written} of {} files with fixes", outcomes.len()),
+        )
+    } else {
+        lang.pick(
+            format!("rättade {} fynd i {written} filer", fixed.applied),
+            format!("fixed {} findings in {written} files", fixed.applied),
+        )
+    };
+    let _ = writeln!(err, "styrlint: {summary}");
+    if fixed.unapplied > 0 {
+        let _ = writeln!(
+            err,
+            "styrlint: {}",
+            lang.pick(
+                format!(
+                    "{} rättelser kunde inte göras (de krockar med andra eller rör filer som inte kontrolleras); fynden står kvar nedan",
+                    fixed.unapplied
+                ),
+                format!(
+                    "{} fixes could not be applied (they clash with other fixes or touch files not checked); the findings remain below",
+                    fixed.unapplied
+                ),
+            )
+        );
+    }
+    failed
 }
 
 fn rule_set(names: &[String]) -> Result<BTreeSet<String>, String> {

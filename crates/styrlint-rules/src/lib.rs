@@ -94,6 +94,17 @@ pub struct Settings {
     /// Required metadata and decision levels (`missing-metadata`,
     /// `wrong-decision-level`).
     pub requirements: requirements::Requirements,
+    /// Per-path severities, later entries winning (`[[overrides]]`).
+    pub overrides: Vec<PathOverride>,
+}
+
+/// Severities for the documents under some paths.
+#[derive(Clone, Debug)]
+pub struct PathOverride {
+    /// The paths, relative to the root, in glob syntax.
+    pub paths: globset::GlobSet,
+    /// Rule → severity; `None` turns the rule off there.
+    pub severity: HashMap<String, Option<Severity>>,
 }
 
 impl Settings {
@@ -105,14 +116,47 @@ impl Settings {
             ignore: BTreeSet::new(),
             severity: HashMap::new(),
             requirements: requirements::Requirements::default(),
+            overrides: Vec::new(),
         }
     }
 
-    /// True when findings of `rule` are reported.
+    /// True when `rule` runs: selected, not ignored, and on somewhere (in
+    /// the config, or for some paths).
     pub fn enabled(&self, rule: &str) -> bool {
-        self.select.as_ref().is_none_or(|s| s.contains(rule))
-            && !self.ignore.contains(rule)
-            && !matches!(self.severity.get(rule), Some(None))
+        self.chosen(rule)
+            && (!matches!(self.severity.get(rule), Some(None))
+                || self
+                    .overrides
+                    .iter()
+                    .any(|o| matches!(o.severity.get(rule), Some(Some(_)))))
+    }
+
+    fn chosen(&self, rule: &str) -> bool {
+        self.select.as_ref().is_none_or(|s| s.contains(rule)) && !self.ignore.contains(rule)
+    }
+
+    /// Applies the configured severity for the diagnostic's rule and path.
+    /// Returns false when the finding is not to be reported there.
+    pub fn apply(&self, d: &mut Diagnostic) -> bool {
+        if !self.chosen(d.rule) {
+            return false;
+        }
+        let mut state = self.severity.get(d.rule).copied();
+        for o in &self.overrides {
+            if o.paths.is_match(&d.path)
+                && let Some(s) = o.severity.get(d.rule)
+            {
+                state = Some(*s);
+            }
+        }
+        match state {
+            Some(None) => false,
+            Some(Some(sev)) => {
+                d.severity = sev;
+                true
+            }
+            None => true,
+        }
     }
 }
 
@@ -151,13 +195,8 @@ pub fn lint(corpus: &Corpus, settings: &Settings) -> Vec<Diagnostic> {
         })
         .collect();
     out.extend(found.into_iter().flatten());
-    out.retain(|d| settings.enabled(d.rule));
     suppress::apply(corpus, &mut out, settings);
-    for d in &mut out {
-        if let Some(Some(sev)) = settings.severity.get(d.rule) {
-            d.severity = *sev;
-        }
-    }
+    out.retain_mut(|d| settings.apply(d));
     sort_diagnostics(&mut out);
     out
 }

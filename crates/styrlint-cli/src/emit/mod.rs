@@ -1,7 +1,9 @@
 //! Emitters: the only place that knows output formats.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -35,6 +37,25 @@ impl Sources {
             (Some(t), Some(l)) => l.line_col(t, offset),
             _ => (1, 1),
         }
+    }
+
+    /// 1-based line and column of a byte offset, the column counted in
+    /// UTF-16 code units (SARIF's default `columnKind`, and what GitHub's
+    /// web pages count). A leading byte-order mark is not a column.
+    pub fn line_col_utf16(&self, path: &str, offset: usize) -> (usize, usize) {
+        let (Some(text), Some(lines)) = (self.texts.get(path), self.lines.get(path)) else {
+            return (1, 1);
+        };
+        let (line, _) = lines.line_col(text, offset);
+        let offset = styrlint_parse::text::floor_char_boundary(text, offset);
+        let mut start = lines.line_start(line - 1).unwrap_or(0);
+        if line == 1 && text.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
+        let col = text
+            .get(start.min(offset)..offset)
+            .map_or(0, |s| s.encode_utf16().count());
+        (line, col + 1)
     }
 }
 
