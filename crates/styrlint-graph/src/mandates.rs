@@ -2,7 +2,7 @@
 //! reports to whom, is responsible, only advises, delegates — and the roles
 //! a document lists.
 //!
-//! Sources: sentences whose subject is a body mention ("Utskott Agenda 2030
+//! Sources: sentences whose subject is a body mention ("Framtidsutskottet
 //! bereder …"), role blocks whose bold lead term or list start names a body
 //! ("**Processledare:** Ansvarar för …"), passive sentences ("… beslutas av
 //! kommunstyrelsen"), roles tables (`Organ` + `Mandat`) and delegation

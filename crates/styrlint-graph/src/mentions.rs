@@ -459,7 +459,7 @@ fn definite_forms(noun: &str) -> Vec<String> {
 }
 
 /// True when a name (as words) is or ends with a generic noun:
-/// "Hållbarhetsutskottet" is an utskott, "Styrgrupp Agenda 2030" a
+/// "Välfärdsutskottet" is an utskott, "Styrgrupp Framtid" a
 /// styrgrupp, "Technical Steering Committee" a steering committee.
 fn name_has_noun(name: &[String], noun: &[String], definite: &[String]) -> bool {
     if noun.len() > 1 {

@@ -227,8 +227,8 @@ impl Meta {
 ///
 /// ```yaml
 /// granskad_mot:
-///   Färdplan för social hållbarhet: 2023-01-30
-///   strategi-agenda-2030: 2024-02-26 sha256:5f1c9a0e3b7d2a64
+///   Handlingsplan för trygghet: 2024-03-15
+///   strategi-for-en-hallbar-kommun: 2024-02-26 sha256:5f1c9a0e3b7d2a64
 /// ```
 ///
 /// The value holds the parent's version date (its `reviderad`, else its

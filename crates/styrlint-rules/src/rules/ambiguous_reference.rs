@@ -16,7 +16,7 @@ declare_rule! {
     ///
     /// A generic mention is resolved, not flagged, when a body of that kind
     /// was named earlier in the same paragraph or list item ("Styrgrupp
-    /// Agenda 2030 … Gruppen består av …"), when exactly one of the
+    /// Framtid … Gruppen består av …"), when exactly one of the
     /// document's own bodies (`beslutad_av`, `ansvarig`, `gäller_för`) is of
     /// that kind, when the document names only one, or when the register has
     /// only one. Later rules use the resolution.
@@ -34,11 +34,11 @@ declare_rule! {
     /// ```
     ///
     /// in a roadmap whose roles section names Politisk styrgrupp, Styrgrupp
-    /// Agenda 2030 and Operativ styrgrupp.
+    /// Framtid and Operativ styrgrupp.
     ///
     /// ## Fix
     ///
-    /// Name the body: "rapporterar avvikelser till Styrgrupp Agenda 2030". If
+    /// Name the body: "rapporterar avvikelser till Styrgrupp Framtid". If
     /// the short form is an established name for one of them, register it as
     /// that body's alias.
     pub struct AmbiguousReference {

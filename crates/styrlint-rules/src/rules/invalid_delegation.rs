@@ -36,7 +36,7 @@ declare_rule! {
     /// ```markdown
     /// | Ärende | Delegat |
     /// |---|---|
-    /// | Prioritering av insatser | Styrgrupp Agenda 2030 |
+    /// | Prioritering av insatser | Styrgrupp Framtid |
     /// | Mål för verksamheten 2025 | Förvaltningschef |
     /// ```
     ///

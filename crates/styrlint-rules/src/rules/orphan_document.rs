@@ -30,7 +30,7 @@ declare_rule! {
     /// ## Example
     ///
     /// ```yaml
-    /// titel: Strategi Agenda 2030
+    /// titel: Strategi för en hållbar kommun
     /// typ: strategi
     /// beslutad_av: Kommunfullmäktige
     /// ```

@@ -9,8 +9,8 @@ declare_rule! {
     ///
     /// ## What it flags
     ///
-    /// - A mention in running text (any case or inflection: "Sociala
-    ///   hållbarhetsutskottet", "hållbarhetsutskottets", "the Steering
+    /// - A mention in running text (any case or inflection: "Välfärdsutskottet",
+    ///   "välfärdsutskottets", "the Steering
     ///   Committee's") of a body the register marks as abolished on or before
     ///   `--today`;
     /// - a mention of a corpus document whose `status` is `upphävd` or
@@ -51,11 +51,11 @@ declare_rule! {
     /// ## Example
     ///
     /// ```markdown
-    /// Gruppen rapporterar till Sociala hållbarhetsutskottet två gånger per år.
+    /// Gruppen rapporterar till Välfärdsutskottet två gånger per år.
     /// ```
     ///
     /// when the register says the utskott was abolished on 2023-01-31 and
-    /// replaced by Utskott Agenda 2030.
+    /// replaced by Framtidsutskottet.
     ///
     /// ## Fix
     ///

@@ -26,10 +26,10 @@ declare_rule! {
     /// ## Example
     ///
     /// ```markdown
-    /// Utskott Agenda 2030 bereder ärenden som rör färdplanen.
+    /// Framtidsutskottet bereder ärenden som rör färdplanen.
     ///
     /// ## Roller och ansvar
-    /// **Styrgrupp Agenda 2030:** …
+    /// **Styrgrupp Framtid:** …
     /// ```
     ///
     /// ## Fix

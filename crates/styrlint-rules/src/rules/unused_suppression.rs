@@ -21,7 +21,7 @@ declare_rule! {
     /// - `<!-- styrlint-disable-file RULE -->`;
     /// - a rule with names in brackets silences it for those names only, in
     ///   any inflection: `<!-- styrlint-disable-file
-    ///   stale-reference["Hållbarhetsutskottet"] -->`.
+    ///   stale-reference["Välfärdsutskottet"] -->`.
     ///
     /// ## Why it matters
     ///
