@@ -731,6 +731,19 @@ fn strip_trailing_coordinator<'t>(s: &'t str, coordinators: &[String]) -> &'t st
     s
 }
 
+/// The bodies that adopted (`beslutad_av`) and own (`ansvarig`) a document.
+pub fn owners(corpus: &Corpus, doc: usize) -> Vec<usize> {
+    let meta = &corpus.docs[doc].meta;
+    let mut out: Vec<usize> = [&meta.decided_by, &meta.owner]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| corpus.resolve_body(&n.value))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// True for a body at the top of the organisation: it reports to no one
 /// and is part of nothing (kommunfullmäktige, a general assembly).
 pub fn is_root(corpus: &Corpus, body: usize) -> bool {

@@ -1,6 +1,6 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
-use styrlint_graph::mandates::ReportGraph;
+use styrlint_graph::mandates::{ReportGraph, owners};
 use styrlint_parse::Diagnostic;
 
 declare_rule! {
@@ -55,13 +55,7 @@ impl Rule for ReportingGap {
             if roles.is_empty() || doc.meta.status().is_gone() {
                 continue;
             }
-            let mut targets: Vec<usize> = [&doc.meta.decided_by, &doc.meta.owner]
-                .into_iter()
-                .flatten()
-                .filter_map(|n| corpus.resolve_body(&n.value))
-                .collect();
-            targets.sort_unstable();
-            targets.dedup();
+            let targets = owners(corpus, di);
             if targets.is_empty() {
                 continue;
             }

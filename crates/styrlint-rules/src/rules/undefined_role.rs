@@ -1,7 +1,7 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
 use styrlint_graph::MandateKind;
-use styrlint_graph::mandates::{ReportGraph, is_root};
+use styrlint_graph::mandates::{ReportGraph, is_root, owners};
 use styrlint_parse::Diagnostic;
 
 declare_rule! {
@@ -56,11 +56,7 @@ impl Rule for UndefinedRole {
             if roles.is_empty() || doc.meta.status().is_gone() {
                 continue;
             }
-            let own: Vec<usize> = [&doc.meta.decided_by, &doc.meta.owner]
-                .into_iter()
-                .flatten()
-                .filter_map(|n| corpus.resolve_body(&n.value))
-                .collect();
+            let own = owners(corpus, di);
             let above: Vec<usize> = own.iter().flat_map(|&o| graph.reachable(o)).collect();
             let mut reported = Vec::new();
             for m in corpus.mandates.iter().filter(|m| m.doc == di) {
