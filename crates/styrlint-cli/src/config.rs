@@ -51,6 +51,65 @@ pub struct Config {
     /// `data/lexicon/*.toml`, e.g. `generic_nouns`, `[lexicon.mandate]`).
     #[serde(default)]
     pub lexicon: Option<Words>,
+    /// Files larger than this are reported (`unreadable-file`) and not
+    /// read: bytes (`20000000`) or a size with a unit (`"20 MB"`,
+    /// `"512 kB"`, `"1 GiB"`). Default: [`DEFAULT_MAX_FILE_SIZE`].
+    #[serde(default)]
+    pub max_file_size: Option<SizeValue>,
+}
+
+/// The default `max-file-size`: 20 MB, far above any real steering document
+/// (the largest in the fixtures is under 20 kB) and small enough that a
+/// stray export or log file named `.md` does not exhaust memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 20_000_000;
+
+/// A size as written in `styrlint.toml`: a number of bytes or a string
+/// with a unit.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum SizeValue {
+    /// Bytes.
+    Bytes(u64),
+    /// `"20 MB"`, `"512 kB"`, `"1 GiB"`, `"300"`.
+    Text(String),
+}
+
+impl SizeValue {
+    /// The size in bytes, or why it is not a size.
+    pub fn bytes(&self) -> Result<u64, String> {
+        match self {
+            SizeValue::Bytes(n) => Ok(*n),
+            SizeValue::Text(s) => parse_size(s).ok_or_else(|| {
+                format!(
+                    "max-file-size = \"{s}\": write a number of bytes or a size such as \"20 MB\", \"512 kB\" or \"1 GiB\""
+                )
+            }),
+        }
+    }
+}
+
+/// Parses `"20 MB"`, `"1.5GB"`, `"512 KiB"`, `"300 B"`, `"300"`: kB, MB and
+/// GB are powers of 1000, KiB, MiB and GiB powers of 1024; units are not
+/// case-sensitive.
+pub fn parse_size(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (number, unit) = s.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1_000,
+        "m" | "mb" => 1_000_000,
+        "g" | "gb" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => return None,
+    };
+    let bytes = number * factor as f64;
+    (bytes.is_finite() && bytes >= 0.0 && bytes < u64::MAX as f64).then_some(bytes as u64)
 }
 
 /// Rule severities for the documents under some paths.
@@ -128,6 +187,9 @@ impl Config {
             }
         }
         self.path_overrides().map_err(invalid)?;
+        if let Some(size) = &self.max_file_size {
+            size.bytes().map_err(invalid)?;
+        }
         self.requirements().map_err(invalid)?;
         for (table, map) in [
             ("decision-levels", &self.decision_levels),
@@ -160,6 +222,14 @@ impl Config {
             r.decision.set_body_level(kind, *level);
         }
         Ok(r)
+    }
+
+    /// The size above which a file is reported and not read, in bytes.
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_size
+            .as_ref()
+            .and_then(|s| s.bytes().ok())
+            .unwrap_or(DEFAULT_MAX_FILE_SIZE)
     }
 
     /// The default language.
@@ -272,6 +342,10 @@ exclude = ["README.md"]
 # Use styrlint's list of repealed Swedish statutes and renamed terms.
 # builtin-externals = true
 
+# Files larger than this are reported (unreadable-file) and not read:
+# bytes, or a size such as "20 MB", "512 kB", "1 GiB".
+# max-file-size = "20 MB"
+
 # Severity per rule: "error", "warning", "info" or "off".
 [rules]
 # stale-reference = "error"
@@ -360,5 +434,28 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("generic_noun"), "{err}");
+    }
+
+    #[test]
+    fn max_file_size_takes_bytes_or_a_size_with_a_unit() {
+        for (toml_text, bytes) in [
+            ("max-file-size = 1234", 1234),
+            ("max-file-size = \"10 MB\"", 10_000_000),
+            ("max-file-size = \"1.5GB\"", 1_500_000_000),
+            ("max-file-size = \"512 KiB\"", 512 * 1024),
+            ("max-file-size = \"2 mib\"", 2 << 20),
+            ("max-file-size = \"300\"", 300),
+            ("", DEFAULT_MAX_FILE_SIZE),
+        ] {
+            let config: Config = toml::from_str(toml_text).unwrap();
+            config.validate(Path::new("x")).unwrap();
+            assert_eq!(config.max_file_size(), bytes, "{toml_text}");
+        }
+        for bad in ["\"ten MB\"", "\"10 MBs\"", "\"-1 MB\"", "\"1e999\""] {
+            let config: Config = toml::from_str(&format!("max-file-size = {bad}")).unwrap();
+            let err = config.validate(Path::new("x")).unwrap_err().to_string();
+            assert!(err.contains("write a number of bytes"), "{err}");
+        }
+        assert!(toml::from_str::<Config>("max-file-size = -1").is_err());
     }
 }

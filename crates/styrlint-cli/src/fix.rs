@@ -525,3 +525,128 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
+
+/// Property tests: on generated corpora (a register with an abolished,
+/// replaced body and a plan naming it in many spellings, with CRLF, NFD
+/// and a BOM), a fix round changes only the spans of the fixes it applies,
+/// and fixing the fixed text again changes nothing.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+    use styrlint_graph::{Corpus, Options};
+    use styrlint_parse::{Date, Lang, parse};
+    use styrlint_rules::{Settings, lint};
+
+    const REGISTER: &str = "---\ntyp: register\n---\n# Register\n\n\
+| Organ | Typ | Avvecklad | Ersatt av |\n|---|---|---|---|\n\
+| Kommunstyrelsen | styrelse | | |\n\
+| Hållbarhetsutskottet | utskott | 2023-01-31 | Utskott Agenda 2030 |\n\
+| Utskott Agenda 2030 | utskott | | |\n";
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("Hållbarhetsutskottet beslutar. ".to_string()),
+            Just("hållbarhetsutskottet ".to_string()),
+            Just("Ha\u{308}llbarhetsutskottet följer upp. ".to_string()),
+            Just("hållbarhetsutskottets ".to_string()),
+            Just("Kommunstyrelsen ".to_string()),
+            Just("[länk](saknas.md) ".to_string()),
+            Just("# Rubrik\n".to_string()),
+            Just("## Historik\n".to_string()),
+            Just("`Hållbarhetsutskottet` ".to_string()),
+            Just("<!-- styrlint-disable-next-line stale-reference -->\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("- ".to_string()),
+            "[a-zåäö ]{0,10}",
+        ]
+    }
+
+    fn plan() -> impl Strategy<Value = String> {
+        (any::<bool>(), prop::collection::vec(piece(), 0..25)).prop_map(|(bom, v)| {
+            let fm = "---\ntyp: plan\nbeslutad: 2022-06-01\n---\n";
+            format!("{}{fm}{}", if bom { "\u{feff}" } else { "" }, v.concat())
+        })
+    }
+
+    fn lint_texts(texts: &BTreeMap<String, String>) -> Vec<Diagnostic> {
+        let docs = texts
+            .iter()
+            .map(|(p, t)| parse(p, t.clone(), Lang::Sv))
+            .collect();
+        let files: BTreeSet<String> = texts.keys().cloned().collect();
+        let corpus = Corpus::new(docs, files, Options::default());
+        lint(&corpus, &Settings::new(Date::parse("2024-01-01").unwrap()))
+    }
+
+    fn fix_all(texts: &BTreeMap<String, String>) -> Fixed {
+        let originals: HashMap<String, Arc<str>> = texts
+            .iter()
+            .map(|(p, t)| (p.clone(), Arc::from(t.as_str())))
+            .collect();
+        fix_until_stable(
+            lint_texts(texts),
+            &originals,
+            |_| true,
+            |changed| {
+                let mut now = texts.clone();
+                now.extend(changed.iter().map(|(p, t)| (p.clone(), t.clone())));
+                lint_texts(&now)
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_round_changes_only_the_spans_it_fixes(plan in plan()) {
+            let texts: BTreeMap<String, String> =
+                [("register.md".to_string(), REGISTER.to_string()), ("plan.md".to_string(), plan.clone())]
+                    .into_iter()
+                    .collect();
+            let diags = lint_texts(&texts);
+            let round = apply(&diags, |p| texts.get(p).map(String::as_str), |_| true);
+            let skipped: BTreeSet<usize> = round.skipped.iter().map(|s| s.0).collect();
+            let mut edits: Vec<&styrlint_parse::Edit> = diags
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| d.fix.is_some() && !skipped.contains(i))
+                .flat_map(|(_, d)| d.fix.as_ref().unwrap().edits.iter())
+                .filter(|e| e.path == "plan.md")
+                .collect();
+            edits.sort_by_key(|e| e.span.start);
+            let new = round.texts.get("plan.md").cloned().unwrap_or_else(|| plan.clone());
+            // Walk the original and the new text together: every byte
+            // between applied edits is the same.
+            let (mut old_pos, mut new_pos) = (0, 0);
+            for e in edits {
+                let keep = &plan[old_pos..e.span.start];
+                prop_assert_eq!(&new[new_pos..new_pos + keep.len()], keep);
+                new_pos += keep.len();
+                prop_assert_eq!(&new[new_pos..new_pos + e.replacement.len()], e.replacement.as_str());
+                new_pos += e.replacement.len();
+                old_pos = e.span.end;
+            }
+            prop_assert_eq!(&new[new_pos..], &plan[old_pos..]);
+            prop_assert!(!round.texts.contains_key("register.md"));
+        }
+
+        #[test]
+        fn fixing_the_fixed_text_changes_nothing(plan in plan()) {
+            let texts: BTreeMap<String, String> =
+                [("register.md".to_string(), REGISTER.to_string()), ("plan.md".to_string(), plan)]
+                    .into_iter()
+                    .collect();
+            let fixed = fix_all(&texts);
+            let mut after = texts.clone();
+            after.extend(fixed.texts);
+            let again = fix_all(&after);
+            prop_assert!(again.texts.is_empty(), "second --fix changed {:?}", again.texts);
+            prop_assert_eq!(again.applied, 0);
+        }
+    }
+}

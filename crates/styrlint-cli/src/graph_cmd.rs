@@ -62,7 +62,7 @@ pub fn graph(args: GraphArgs) -> Result<ExitCode, String> {
     let today = args.today.unwrap_or_else(crate::today);
     let settings = config.settings(today)?;
 
-    let loaded = loader::load(&root, &config.exclude, lang);
+    let loaded = loader::load(&root, &config.exclude, lang, config.max_file_size());
     let options = config.options();
     let corpus = Corpus::new(loaded.docs, loaded.files, options);
     let mut diags = lint(&corpus, &settings);

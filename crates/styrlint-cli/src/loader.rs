@@ -26,12 +26,13 @@ pub struct Loaded {
 
 /// Reads every Markdown file under `root`, except what `.gitignore` files
 /// and the `exclude` patterns hide. Files are read and parsed in parallel;
-/// one that cannot be read becomes a diagnostic and the rest go on.
-pub fn load(root: &Path, exclude: &[String], lang: Lang) -> Loaded {
+/// one that cannot be read, or is larger than `max_size` bytes, becomes a
+/// diagnostic and the rest go on.
+pub fn load(root: &Path, exclude: &[String], lang: Lang, max_size: u64) -> Loaded {
     let (md, files) = walk(root, exclude);
     let results: Vec<Result<Document, Box<Diagnostic>>> = md
         .par_iter()
-        .map(|(rel, abs)| read(rel, abs, lang).map(|text| parse(rel, text, lang)))
+        .map(|(rel, abs)| read(rel, abs, lang, max_size).map(|text| parse(rel, text, lang)))
         .collect();
     let mut docs = Vec::new();
     let mut diagnostics = Vec::new();
@@ -63,7 +64,30 @@ pub(crate) fn walk(root: &Path, exclude: &[String]) -> (Vec<(String, PathBuf)>, 
         .sort_by_file_name()
         .into_iter();
     while let Some(entry) = it.next() {
-        let Ok(entry) = entry else { continue };
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                // A Markdown name that cannot be followed (a symbolic link
+                // in a loop, or to itself) is listed so that reading it
+                // reports why; a folder loop is skipped (walkdir found it).
+                if let Some(path) = e.path()
+                    && e.loop_ancestor().is_none()
+                    && let Ok(rel_path) = path.strip_prefix(root)
+                {
+                    let rel = rel_string(rel_path);
+                    let lower = rel.to_lowercase();
+                    if (lower.ends_with(".md") || lower.ends_with(".markdown"))
+                        && !rel.split('/').any(|c| c.starts_with('.'))
+                        && !ignores.excluded(&rel)
+                        && !ignores.git_ignored(path, false)
+                    {
+                        files.insert(rel.clone());
+                        md.push((rel, path.to_path_buf()));
+                    }
+                }
+                continue;
+            }
+        };
         if entry.depth() == 0 {
             continue;
         }
@@ -109,6 +133,14 @@ pub(crate) fn walk(root: &Path, exclude: &[String]) -> (Vec<(String, PathBuf)>, 
         }
     }
     (md, files)
+}
+
+/// A relative path with `/` separators.
+fn rel_string(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `.gitignore` files from the root (and the git work tree above it) down,
@@ -182,22 +214,66 @@ impl Ignores {
     }
 }
 
-/// Reads a file as UTF-8, or explains why it cannot be.
-pub(crate) fn read(rel: &str, abs: &Path, lang: Lang) -> Result<String, Box<Diagnostic>> {
+/// Reads a file as UTF-8, or explains why it cannot be. A file over
+/// `max_size` bytes is not read (`max-file-size` in `styrlint.toml`).
+pub(crate) fn read(
+    rel: &str,
+    abs: &Path,
+    lang: Lang,
+    max_size: u64,
+) -> Result<String, Box<Diagnostic>> {
     let fail = |sv: String, en: String, help_sv: &str, help_en: &str| {
         Box::new(
             Diagnostic::new(UNREADABLE, Severity::Error, rel, 0..0, lang.pick(sv, en))
                 .with_help(lang.pick(help_sv, help_en)),
         )
     };
-    let bytes = std::fs::read(abs).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         fail(
             format!("filen kan inte läsas: {e}"),
             format!("cannot read the file: {e}"),
             "Kontrollera att filen finns och att du får läsa den.",
             "Check that the file exists and that you may read it.",
         )
-    })?;
+    };
+    let too_large = |size: u64| {
+        fail(
+            format!(
+                "filen är {}, större än gränsen {} (max-file-size); den läses inte",
+                human_size(size, Lang::Sv),
+                human_size(max_size, Lang::Sv)
+            ),
+            format!(
+                "the file is {}, larger than the limit of {} (max-file-size); it was not read",
+                human_size(size, Lang::En),
+                human_size(max_size, Lang::En)
+            ),
+            "Dela upp filen, undanta den i styrlint.toml om den inte är ett styrdokument, eller höj max-file-size där.",
+            "Split the file, exclude it in styrlint.toml if it is not a steering document, or raise max-file-size there.",
+        )
+    };
+    // The size is checked before reading, and the read stops one byte past
+    // the limit in case the file grew meanwhile (or is a device or a pipe).
+    let file = std::fs::File::open(abs).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
+    if meta.is_dir() {
+        return Err(cannot_read(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory",
+        )));
+    }
+    if meta.len() > max_size {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, max_size.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(cannot_read)?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large(bytes.len() as u64));
+    }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(fail(
             "filen är sparad som UTF-16; styrlint läser UTF-8".into(),
@@ -224,4 +300,36 @@ pub(crate) fn read(rel: &str, abs: &Path, lang: Lang) -> Result<String, Box<Diag
             "Save the file as UTF-8; text saved as Latin-1 or Windows-1252 has å, ä and ö as single bytes.",
         )
     })
+}
+
+/// A size for people: `52.4 MB` (`52,4 MB` in Swedish), `20 MB`, `900 B`.
+fn human_size(bytes: u64, lang: Lang) -> String {
+    let (value, unit) = match bytes {
+        0..1_000 => return format!("{bytes} B"),
+        1_000..1_000_000 => (bytes as f64 / 1e3, "kB"),
+        1_000_000..1_000_000_000 => (bytes as f64 / 1e6, "MB"),
+        _ => (bytes as f64 / 1e9, "GB"),
+    };
+    let text = format!("{value:.1}");
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    let text = match lang {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text.to_string(),
+    };
+    format!("{text} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(human_size(900, Lang::En), "900 B");
+        assert_eq!(human_size(20_000_000, Lang::Sv), "20 MB");
+        assert_eq!(human_size(52_428_800, Lang::En), "52.4 MB");
+        assert_eq!(human_size(52_428_800, Lang::Sv), "52,4 MB");
+        assert_eq!(human_size(1_500, Lang::En), "1.5 kB");
+        assert_eq!(human_size(3_000_000_000, Lang::En), "3 GB");
+    }
 }

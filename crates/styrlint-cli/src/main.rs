@@ -207,7 +207,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     }
     settings.ignore = rule_set(&args.ignore)?;
 
-    let mut loaded = loader::load(&root, &config.exclude, lang);
+    let mut loaded = loader::load(&root, &config.exclude, lang, config.max_file_size());
     let no_changes = BTreeMap::new();
     let mut linted = lint_loaded(&loaded, &no_changes, &config, &settings, &reported);
     let root_display = display_root(&root, &paths[0], config_path.is_some());
@@ -240,7 +240,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         let outcomes = fix::write_changes(&root, &fixed.texts, &loaded.sources, &fix::RealDisk);
         write_failed = report_fixes(lang, &root_display, &fixed, &outcomes);
         // Report what is on disk now.
-        loaded = loader::load(&root, &config.exclude, lang);
+        loaded = loader::load(&root, &config.exclude, lang, config.max_file_size());
         linted = lint_loaded(&loaded, &no_changes, &config, &settings, &reported);
     }
     let Linted {

@@ -43,7 +43,12 @@ pub fn review(args: ReviewArgs) -> Result<ExitCode, String> {
         .strip_prefix(&root)
         .map(rel_string)
         .map_err(|_| format!("{} is outside the corpus root", args.doc.display()))?;
-    let loaded = loader::load(&root, &config.exclude, config.lang());
+    let loaded = loader::load(
+        &root,
+        &config.exclude,
+        config.lang(),
+        config.max_file_size(),
+    );
     let options = Options {
         kinds: config.kinds(),
         builtin_externals: config.builtin_externals.unwrap_or(true),

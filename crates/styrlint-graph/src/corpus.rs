@@ -347,6 +347,14 @@ impl Corpus {
         self.doc_index.get(&key).map_or(&[], Vec::as_slice)
     }
 
+    /// The mandates stated in one document: a slice of [`Corpus::mandates`],
+    /// which is in document order.
+    pub fn mandates_of(&self, doc: DocId) -> &[Mandate] {
+        let start = self.mandates.partition_point(|m| m.doc < doc);
+        let end = self.mandates.partition_point(|m| m.doc <= doc);
+        &self.mandates[start..end]
+    }
+
     /// The body a name or alias means, when exactly one.
     pub fn resolve_body(&self, name: &str) -> Option<BodyId> {
         match self.bodies_named(name) {

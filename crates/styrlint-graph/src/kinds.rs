@@ -19,6 +19,9 @@ pub struct DocKind {
 #[derive(Clone, Debug)]
 pub struct KindTable {
     kinds: Vec<DocKind>,
+    /// The folded spellings of each kind, its name last: `lookup` runs for
+    /// every document and rule, so the folding is done once.
+    folded: Vec<Vec<String>>,
 }
 
 const DEFAULT: &[(&str, Option<u8>, &[&str])] = &[
@@ -70,8 +73,8 @@ const DEFAULT: &[(&str, Option<u8>, &[&str])] = &[
 
 impl Default for KindTable {
     fn default() -> Self {
-        KindTable {
-            kinds: DEFAULT
+        KindTable::from_kinds(
+            DEFAULT
                 .iter()
                 .map(|(name, level, spellings)| DocKind {
                     name: (*name).to_string(),
@@ -79,7 +82,7 @@ impl Default for KindTable {
                     spellings: spellings.iter().map(|s| (*s).to_string()).collect(),
                 })
                 .collect(),
-        }
+        )
     }
 }
 
@@ -88,9 +91,15 @@ impl KindTable {
     /// diacritics ("Fardplan", "Roadmap").
     pub fn lookup(&self, typ: &str) -> Option<&DocKind> {
         let key = fold(typ);
-        self.kinds
+        self.folded
             .iter()
-            .find(|k| k.spellings.iter().any(|s| fold(s) == key) || fold(&k.name) == key)
+            .position(|f| f.contains(&key))
+            .map(|i| &self.kinds[i])
+    }
+
+    fn from_kinds(kinds: Vec<DocKind>) -> Self {
+        let folded = kinds.iter().map(folded).collect();
+        KindTable { kinds, folded }
     }
 
     /// Sets the level of a type, adding it if it is new.
@@ -102,11 +111,15 @@ impl KindTable {
             .find(|k| k.spellings.iter().any(|s| fold(s) == key))
         {
             Some(k) => k.level = level,
-            None => self.kinds.push(DocKind {
-                name: typ.to_string(),
-                level,
-                spellings: vec![typ.to_string()],
-            }),
+            None => {
+                let kind = DocKind {
+                    name: typ.to_string(),
+                    level,
+                    spellings: vec![typ.to_string()],
+                };
+                self.folded.push(folded(&kind));
+                self.kinds.push(kind);
+            }
         }
     }
 
@@ -114,6 +127,14 @@ impl KindTable {
     pub fn iter(&self) -> impl Iterator<Item = &DocKind> {
         self.kinds.iter()
     }
+}
+
+fn folded(k: &DocKind) -> Vec<String> {
+    k.spellings
+        .iter()
+        .chain(std::iter::once(&k.name))
+        .map(|s| fold(s))
+        .collect()
 }
 
 fn fold(s: &str) -> String {

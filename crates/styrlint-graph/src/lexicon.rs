@@ -2,7 +2,7 @@
 //! (`data/lexicon/*.toml`). No rule holds a word of its own.
 
 use serde::Deserialize;
-use styrlint_parse::name_key;
+use styrlint_parse::{name_key, name_key_cow};
 
 /// The words of one language.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -238,7 +238,10 @@ impl Lexicon {
     /// True when a heading names a history section.
     pub fn is_history_heading(&self, heading: &str) -> bool {
         let h = heading_key(heading);
-        self.words.history_headings.iter().any(|w| h == name_key(w))
+        self.words
+            .history_headings
+            .iter()
+            .any(|w| h == name_key_cow(w))
     }
 
     /// True when a heading names a background section.
@@ -247,7 +250,7 @@ impl Lexicon {
         self.words
             .background_headings
             .iter()
-            .any(|w| h == name_key(w))
+            .any(|w| h == name_key_cow(w))
     }
 
     /// True when a sentence (lower case) holds a history phrase as whole words.
@@ -280,9 +283,11 @@ impl Lexicon {
     pub fn heading_is(&self, heading: &str, headings: &[String]) -> bool {
         let h = heading_key(heading);
         headings.iter().any(|w| {
-            let w = name_key(w);
+            let w = name_key_cow(w);
             h == w
-                || (w.contains(' ') && h.strip_prefix(&w).is_some_and(|rest| rest.starts_with(' ')))
+                || (w.contains(' ')
+                    && h.strip_prefix(&*w)
+                        .is_some_and(|rest| rest.starts_with(' ')))
         })
     }
 
@@ -290,7 +295,9 @@ impl Lexicon {
     /// uppföljning", "Monitoring and review").
     pub fn heading_has(&self, heading: &str, headings: &[String]) -> bool {
         let h = heading_key(heading);
-        headings.iter().any(|w| contains_words(&h, &name_key(w)))
+        headings
+            .iter()
+            .any(|w| contains_words(&h, &name_key_cow(w)))
     }
 
     /// True when a text (lower case) holds any of `words` as whole words.

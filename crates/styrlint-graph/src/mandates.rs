@@ -13,6 +13,7 @@ use crate::inflect::tokenize;
 use crate::lexicon::{Lexicon, contains_words};
 use crate::mentions::Mention;
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use std::ops::Range;
 use styrlint_parse::{BlockKind, Document, name_key};
 
@@ -248,18 +249,29 @@ fn lower_same_len(s: &str) -> String {
 
 /// Reads every mandate and role of the corpus.
 pub fn extract(corpus: &Corpus, verbs: &Verbs) -> (Vec<Mandate>, Vec<Vec<Role>>) {
-    let mut mandates = Vec::new();
-    let mut roles = Vec::new();
-    for (di, doc) in corpus.docs.iter().enumerate() {
-        let mut r = Vec::new();
-        DocReader {
-            corpus,
-            verbs,
-            doc,
-            di,
-            grant: is_type_in(corpus, di, &corpus.lexicon.words.document.grant_types),
-        }
-        .read(&mut mandates, &mut r);
+    // Each document is read on its own, in parallel; the results are joined
+    // in document order.
+    let per_doc: Vec<(Vec<Mandate>, Vec<Role>)> = corpus
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(di, doc)| {
+            let (mut m, mut r) = (Vec::new(), Vec::new());
+            DocReader {
+                corpus,
+                verbs,
+                doc,
+                di,
+                grant: is_type_in(corpus, di, &corpus.lexicon.words.document.grant_types),
+            }
+            .read(&mut m, &mut r);
+            (m, r)
+        })
+        .collect();
+    let mut mandates = Vec::with_capacity(per_doc.iter().map(|(m, _)| m.len()).sum());
+    let mut roles = Vec::with_capacity(per_doc.len());
+    for (m, r) in per_doc {
+        mandates.extend(m);
         roles.push(r);
     }
     (mandates, roles)
@@ -280,13 +292,31 @@ struct DocReader<'a> {
     grant: bool,
 }
 
+/// One sentence of a block, with what [`DocReader::sentence`] needs of its
+/// block computed once per block.
+struct Sentence<'b, 'm> {
+    range: Range<usize>,
+    /// The block's text in lower case (same byte offsets).
+    lower: &'b str,
+    /// The mentions in this sentence.
+    mentions: Vec<&'m Mention>,
+}
+
 impl DocReader<'_> {
     fn read(&self, out: &mut Vec<Mandate>, roles: &mut Vec<Role>) {
         if self.doc.meta.status().is_gone() {
             return;
         }
         let lex = &self.corpus.lexicon;
-        let mentions = &self.corpus.mentions[self.di];
+        // Mentions grouped by block once: filtering the document's mentions
+        // for every block (and every sentence) was quadratic, minutes for a
+        // 1 MB paragraph (tests/robustness.rs).
+        let mut by_block: Vec<Vec<&Mention>> = vec![Vec::new(); self.doc.blocks.len()];
+        for m in &self.corpus.mentions[self.di] {
+            if let Some(v) = by_block.get_mut(m.block) {
+                v.push(m);
+            }
+        }
         let mut heading_lead: Option<(Option<usize>, usize)> = None; // (section, body)
         for (bi, block) in self.doc.blocks.iter().enumerate() {
             if block.cell.is_some() {
@@ -297,7 +327,7 @@ impl DocReader<'_> {
                 .section_path(block.section)
                 .iter()
                 .any(|h| lex.heading_is(&h.text, &lex.words.document.roles_headings));
-            let block_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.block == bi).collect();
+            let block_mentions: &[&Mention] = &by_block[bi];
             // A heading naming a body leads the section under it.
             if block.kind == BlockKind::Heading {
                 heading_lead = block_mentions
@@ -313,7 +343,7 @@ impl DocReader<'_> {
                 }
                 continue;
             }
-            let lead = self.lead(block, &block_mentions).or_else(|| {
+            let lead = self.lead(block, block_mentions).or_else(|| {
                 heading_lead
                     .filter(|(s, _)| *s == block.section)
                     .map(|(_, b)| (b, 0..0, 0))
@@ -327,11 +357,25 @@ impl DocReader<'_> {
                     span: span.clone(),
                 });
             }
+            // The block in lower case once, not once per sentence.
+            let lower = lower_same_len(block.text.as_str());
+            let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); block.sentences.len()];
+            for m in block_mentions {
+                if let Some(v) = by_sentence.get_mut(m.sentence) {
+                    v.push(m);
+                }
+            }
             for (si, sentence) in block.sentences.iter().enumerate() {
                 let lead_here = lead
                     .as_ref()
                     .map(|(b, _, end)| (*b, if si == 0 { *end } else { 0 }));
-                self.sentence(bi, si, sentence.clone(), lead_here, in_roles, out);
+                let mentions = std::mem::take(&mut by_sentence[si]);
+                let here = Sentence {
+                    range: sentence.clone(),
+                    lower: &lower,
+                    mentions,
+                };
+                self.sentence(bi, here, lead_here, in_roles, out);
             }
         }
         self.tables(out, roles);
@@ -378,23 +422,21 @@ impl DocReader<'_> {
         None
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn sentence(
         &self,
         bi: usize,
-        si: usize,
-        range: Range<usize>,
+        here: Sentence<'_, '_>,
         lead: Option<(usize, usize)>,
         in_roles: bool,
         out: &mut Vec<Mandate>,
     ) {
         let block = &self.doc.blocks[bi];
         let text = block.text.as_str();
-        let lower = lower_same_len(text);
-        let mentions: Vec<&Mention> = self.corpus.mentions[self.di]
-            .iter()
-            .filter(|m| m.block == bi && m.sentence == si)
-            .collect();
+        let Sentence {
+            range,
+            lower,
+            mentions,
+        } = here;
         let start = match lead {
             Some((_, after)) if after > range.start && after < range.end => after,
             _ => range.start,
@@ -839,6 +881,14 @@ impl ReportGraph {
         None
     }
 
+    /// A memo of who reaches whom, for rules that ask for many bodies.
+    pub fn reach(&self) -> Reach<'_> {
+        Reach {
+            graph: self,
+            memo: std::collections::HashMap::new(),
+        }
+    }
+
     /// Every body `body` reaches (not itself), nearest first.
     pub fn reachable(&self, body: usize) -> Vec<usize> {
         let mut seen = std::collections::HashSet::from([body]);
@@ -853,5 +903,43 @@ impl ReportGraph {
             }
         }
         out
+    }
+}
+
+/// Reachability in a [`ReportGraph`], memoised per start body as a bit set:
+/// one search per distinct body asked about, however many documents ask.
+/// Rules used to search once per document and role, which made them
+/// quadratic in the corpus.
+pub struct Reach<'g> {
+    graph: &'g ReportGraph,
+    memo: std::collections::HashMap<usize, Vec<u64>>,
+}
+
+impl Reach<'_> {
+    /// True when `to` is in [`ReportGraph::reachable`]`(from)`: some chain
+    /// of one or more steps leads from `from` to `to`, and `to != from`.
+    pub fn reaches(&mut self, from: usize, to: usize) -> bool {
+        let graph = self.graph;
+        let bits = self.memo.entry(from).or_insert_with(|| {
+            let n = graph.adj.len();
+            let mut bits = vec![0u64; n.div_ceil(64)];
+            let mut seen = vec![false; n];
+            let mut stack = Vec::new();
+            if from < n {
+                seen[from] = true;
+                stack.push(from);
+            }
+            while let Some(cur) = stack.pop() {
+                for &next in graph.reports_to(cur) {
+                    if next < n && !seen[next] {
+                        seen[next] = true;
+                        bits[next / 64] |= 1 << (next % 64);
+                        stack.push(next);
+                    }
+                }
+            }
+            bits
+        });
+        bits.get(to / 64).is_some_and(|w| w & (1 << (to % 64)) != 0)
     }
 }

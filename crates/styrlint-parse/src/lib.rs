@@ -20,4 +20,4 @@ pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 pub use document::{Block, BlockKind, Cell, Document, Heading, Link, LinkKind, Row, Table, parse};
 pub use frontmatter::{Key, Meta, ReviewStamp, Spanned, Status};
 pub use lang::Lang;
-pub use text::{LineIndex, NormText, ascii_fold, name_key};
+pub use text::{LineIndex, NormText, ascii_fold, name_key, name_key_cow};

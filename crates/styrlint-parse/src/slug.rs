@@ -26,6 +26,15 @@ pub fn slug(heading: &str) -> String {
     slug_of(heading)
 }
 
+/// A link's `#fragment` as it is compared with heading anchors: lower case
+/// and NFC, like the anchors (which are made from NFC heading text), so that
+/// a fragment typed in decomposed form (`ha\u{308}llbarhet`, as macOS
+/// may write it) finds the heading `Hällbarhet`.
+pub fn fragment_key(fragment: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    fragment.nfc().collect::<String>().to_lowercase()
+}
+
 fn slug_of(heading: &str) -> String {
     heading
         .trim()

@@ -218,6 +218,39 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// whitespace, hyphens, underscores and en/em dashes folded into one space.
 /// "WG-Serving", "wg serving" and "WG_Serving" give the same key.
 pub fn name_key(s: &str) -> String {
+    name_key_cow(s).into_owned()
+}
+
+/// [`name_key`] without allocating when `s` already is a key (lower case,
+/// NFC, single spaces, no hyphens): the common case for lexicon words and
+/// for keys compared again.
+pub fn name_key_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_key(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold_key(s))
+    }
+}
+
+/// True when [`fold_key`] would return `s` unchanged.
+fn is_key(s: &str) -> bool {
+    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+        return false;
+    }
+    let simple = s.chars().all(|c| {
+        if c.is_ascii() {
+            !(c.is_ascii_uppercase() || (c.is_whitespace() && c != ' ') || matches!(c, '-' | '_'))
+        } else {
+            !c.is_whitespace() && !matches!(c, '–' | '—') && {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            }
+        }
+    });
+    simple && (s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes)
+}
+
+fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfc() {
@@ -237,6 +270,9 @@ pub fn name_key(s: &str) -> String {
 /// Removes diacritics: "Mål för året" -> "Mal for aret". Used for the ASCII
 /// form of heading anchors and of front-matter keys.
 pub fn ascii_fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
     s.nfd()
         .filter(|&c| canonical_combining_class(c) == 0)
         .collect()
@@ -303,6 +339,39 @@ mod tests {
         assert_eq!(name_key("WG_Serving"), "wg serving");
         assert_eq!(name_key("Ra\u{30a}det"), "rådet");
         assert_eq!(name_key(" Utskott Agenda 2030 "), "utskott agenda 2030");
+    }
+
+    #[test]
+    fn the_key_fast_path_agrees_with_folding() {
+        for s in [
+            "",
+            " ",
+            "ks",
+            "kommunstyrelsen",
+            "mål för",
+            "mål  för",
+            " mål",
+            "mål ",
+            "Mål",
+            "wg-serving",
+            "wg_serving",
+            "a\tb",
+            "a\u{b}b",
+            "a\u{a0}b",
+            "a–b",
+            "e\u{301}",
+            "é",
+            "İstanbul",
+            "ß",
+            "ǅ",
+            "Σ",
+            "σς",
+            "1991:900",
+            "styrgrupp agenda 2030",
+        ] {
+            assert_eq!(name_key(s), fold_key(s), "{s:?}");
+            assert_eq!(is_key(s), fold_key(s) == s, "{s:?}");
+        }
     }
 
     #[test]

@@ -144,3 +144,56 @@ pub fn render(
     s.push('\n');
     s
 }
+
+/// Property test: whatever the documents hold (quotes, backslashes,
+/// control characters, NFD, CR, lone surrogates cannot occur in `str`),
+/// the output is one JSON object with every diagnostic in it.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::{BTreeSet, HashMap};
+    use std::sync::Arc;
+    use styrlint_graph::{Corpus, Options};
+    use styrlint_parse::{Date, Lang, parse};
+    use styrlint_rules::{Settings, lint};
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("---\ntyp: policy\nbeslutad: 2023-02-30\nokänd: \"x\\\\y\"\n---\n".to_string()),
+            Just("| Organ | Ersatt av |\n|---|---|\n| \"A\\\\B\" | C\u{7} |\n".to_string()),
+            Just("[länk](\"saknas\".md) ".to_string()),
+            Just("Ha\u{308}llbarhetsutskottet beslutar. ".to_string()),
+            Just("\r".to_string()),
+            Just("\n".to_string()),
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn json_output_always_parses(
+            a in prop::collection::vec(piece(), 0..12),
+            b in prop::collection::vec(piece(), 0..12),
+        ) {
+            let texts: HashMap<String, Arc<str>> = [
+                ("a \"b\".md".to_string(), a.concat()),
+                ("dir/ä\\b.md".to_string(), b.concat()),
+            ]
+            .into_iter()
+            .map(|(p, t)| (p, Arc::from(t.as_str())))
+            .collect();
+            let docs = texts.iter().map(|(p, t)| parse(p, t.clone(), Lang::Sv)).collect();
+            let files: BTreeSet<String> = texts.keys().cloned().collect();
+            let corpus = Corpus::new(docs, files, Options::default());
+            let diags = lint(&corpus, &Settings::new(Date::parse("2024-01-01").unwrap()));
+            let out = render("rot \"x\"", corpus.docs.len(), corpus.bodies.len(), &diags, &Sources::new(texts));
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            prop_assert_eq!(v["diagnostics"].as_array().unwrap().len(), diags.len());
+            prop_assert_eq!(&v["root"], "rot \"x\"");
+        }
+    }
+}

@@ -180,6 +180,7 @@ impl Server {
                 root: root.clone(),
                 lang: Default::default(),
                 exclude: Vec::new(),
+                max_file_size: crate::config::DEFAULT_MAX_FILE_SIZE,
                 settings: Settings::new(today.unwrap_or_else(crate::today)),
                 options: Options::default(),
             }),
@@ -200,7 +201,12 @@ impl Server {
             watch_files,
         };
         server.load_config();
-        let loaded = loader::load(&root, &server.env.exclude, server.env.lang);
+        let loaded = loader::load(
+            &root,
+            &server.env.exclude,
+            server.env.lang,
+            server.env.max_file_size,
+        );
         server.files = loaded.files;
         for d in loaded.diagnostics {
             server.unreadable.insert(d.path.clone(), d);
@@ -235,6 +241,7 @@ impl Server {
             root: self.env.root.clone(),
             lang: config.lang(),
             exclude: config.exclude.clone(),
+            max_file_size: config.max_file_size(),
             settings,
             options: config.options(),
         });
@@ -583,7 +590,7 @@ impl Server {
             {
                 continue;
             }
-            match loader::read(rel, abs, self.env.lang) {
+            match loader::read(rel, abs, self.env.lang, self.env.max_file_size) {
                 Ok(text) => {
                     self.unreadable.remove(rel);
                     self.set_text(rel, text);

@@ -23,6 +23,8 @@ pub struct Env {
     pub lang: Lang,
     /// The config's `exclude` patterns.
     pub exclude: Vec<String>,
+    /// The config's `max-file-size`, in bytes.
+    pub max_file_size: u64,
     /// Rules, severities, date.
     pub settings: Settings,
     /// How to build the corpus.

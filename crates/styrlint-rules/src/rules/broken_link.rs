@@ -193,7 +193,7 @@ fn file_name(p: &str) -> &str {
 }
 
 fn has_anchor(doc: &Document, fragment: &str) -> bool {
-    let f = fragment.to_lowercase();
+    let f = styrlint_parse::slug::fragment_key(fragment);
     doc.headings
         .iter()
         .any(|h| h.slug == f || h.ascii_slug == f)
@@ -318,6 +318,23 @@ Se [egen](#roller) och ![bild](saknas.png).
                 "planer/fardplan.md:6: broken-link: länken pekar på `saknas.png`, som inte finns",
             ]
         );
+    }
+
+    #[test]
+    fn a_fragment_in_decomposed_form_finds_its_heading() {
+        // "ä" written as "a" + combining diaeresis (NFD), in the heading,
+        // the fragment or both (found by the robustness suite, issue 9).
+        let fixture = "\
+<!-- file: a.md -->
+# Ha\u{308}llbarhet
+
+## Mål
+
+Se [ett](#ha\u{308}llbarhet), [två](#hällbarhet), [tre](b.md#ha\u{308}llbarhet) och [fyra](#ma\u{30a}l).
+<!-- file: b.md -->
+# Hällbarhet
+";
+        assert_eq!(check("broken-link", fixture), Vec::<String>::new());
     }
 
     #[test]

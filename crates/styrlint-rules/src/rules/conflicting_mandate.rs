@@ -1,5 +1,6 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
+use std::collections::{HashMap, HashSet};
 use styrlint_graph::mandates::{Mandate, ReportGraph, same_key};
 use styrlint_graph::{Corpus, MandateKind};
 use styrlint_parse::Diagnostic;
@@ -62,23 +63,29 @@ impl Rule for ConflictingMandate {
             .filter(live)
             .filter(|m| m.kind == MandateKind::Decides && !m.key.is_empty())
             .collect();
-        // Two bodies, one right.
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for (i, a) in decides.iter().enumerate() {
-            for b in &decides[i + 1..] {
-                if a.body == b.body || !same_key(&a.key, &b.key) {
-                    continue;
-                }
-                let derived = graph.reachable(a.body).contains(&b.body)
-                    || graph.reachable(b.body).contains(&a.body);
-                let pair = (a.body.min(b.body), a.body.max(b.body));
-                if derived || pairs.contains(&pair) {
-                    continue;
-                }
-                pairs.push(pair);
-                let (here, there) = primary_first(corpus, a, b);
-                out.push(two_bodies(corpus, here, there));
+        // Two bodies, one right. Pairs are visited in the order of the
+        // plain double loop (i < j), but only pairs that can pass
+        // `same_key` are generated (see `similar_pairs`).
+        let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+        let mut reach = graph.reach();
+        let keys: Vec<&[String]> = decides.iter().map(|m| m.key.as_slice()).collect();
+        similar_pairs(&keys, |i, j| {
+            let (a, b) = (decides[i], decides[j]);
+            let pair = (a.body.min(b.body), a.body.max(b.body));
+            // A body pair already reported is skipped first: the cheapest test.
+            if a.body == b.body || pairs.contains(&pair) || !same_key(&a.key, &b.key) {
+                return;
             }
+            if reach.reaches(a.body, b.body) || reach.reaches(b.body, a.body) {
+                return;
+            }
+            pairs.insert(pair);
+            let (here, there) = primary_first(corpus, a, b);
+            out.push(two_bodies(corpus, here, there));
+        });
+        let mut decides_by_body: HashMap<usize, Vec<&Mandate>> = HashMap::new();
+        for d in &decides {
+            decides_by_body.entry(d.body).or_default().push(d);
         }
         // One body, deciding here and only advising there.
         let advisory: Vec<&Mandate> = corpus
@@ -87,9 +94,10 @@ impl Rule for ConflictingMandate {
             .filter(live)
             .filter(|m| m.kind == MandateKind::Advisory && m.exclusive)
             .collect();
-        let mut bodies: Vec<usize> = Vec::new();
+        let mut bodies: HashSet<usize> = HashSet::new();
         for a in advisory {
-            let Some(d) = decides.iter().find(|d| {
+            let mine = decides_by_body.get(&a.body).map_or(&[][..], Vec::as_slice);
+            let Some(d) = mine.iter().find(|d| {
                 d.body == a.body
                     && (a.key.is_empty()
                         || a.key.iter().all(|w| d.key.contains(w))
@@ -100,7 +108,7 @@ impl Rule for ConflictingMandate {
             if bodies.contains(&a.body) {
                 continue;
             }
-            bodies.push(a.body);
+            bodies.insert(a.body);
             let (here, there) = primary_first(corpus, a, d);
             let doc = &corpus.docs[here.doc];
             let lang = doc.lang;
@@ -141,6 +149,62 @@ impl Rule for ConflictingMandate {
                     ),
                 )),
             );
+        }
+    }
+}
+
+/// Calls `f` on the pairs `(i, j)`, `i < j`, in increasing order, of keys that
+/// may pass [`same_key`]: equal keys, or keys sharing at least 2 stems that
+/// make up 60 % of their union. Comparing every pair is quadratic in the
+/// corpus; this is the prefix filter of set-similarity joins instead.
+///
+/// `same_key(a, b)` needs `shared >= 3 (|a| + |b|) / 8`, so `shared >= t(a)
+/// = max(1, ceil(3 |a| / 8))` and likewise for `b`. With every key's stems
+/// ordered by one global order, two sets sharing at least `o` stems share
+/// one among the first `|a| - o + 1` of `a` and the first `|b| - o + 1` of
+/// `b` (a set-similarity-join lemma); since `t(a) <= o`, indexing each key
+/// by its first `|a| - t(a) + 1` stems finds every such pair. The order is
+/// rarest stem first, so that the prefixes hold the selective stems and
+/// common words ("plan", "området") rarely make candidates.
+fn similar_pairs(keys: &[&[String]], mut f: impl FnMut(usize, usize)) {
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for key in keys {
+        for w in *key {
+            *freq.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let prefixes: Vec<Vec<&str>> = keys
+        .iter()
+        .map(|key| {
+            let mut words: Vec<&str> = key.iter().map(String::as_str).collect();
+            words.sort_unstable_by_key(|w| (freq[w], *w));
+            words.dedup();
+            let t = (3 * words.len()).div_ceil(8).max(1);
+            words.truncate(words.len() + 1 - t.min(words.len()));
+            words
+        })
+        .collect();
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in prefixes.iter().enumerate() {
+        for w in p {
+            index.entry(w).or_default().push(i);
+        }
+    }
+    let mut seen = vec![usize::MAX; keys.len()];
+    let mut found: Vec<usize> = Vec::new();
+    for (i, p) in prefixes.iter().enumerate() {
+        found.clear();
+        for w in p {
+            for &j in &index[w] {
+                if j > i && seen[j] != i {
+                    seen[j] = i;
+                    found.push(j);
+                }
+            }
+        }
+        found.sort_unstable();
+        for &j in &found {
+            f(i, j);
         }
     }
 }
@@ -192,6 +256,44 @@ fn two_bodies(corpus: &Corpus, here: &Mandate, there: &Mandate) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use crate::testing::check;
+
+    #[test]
+    fn the_pair_filter_keeps_every_pair_same_key_accepts() {
+        use styrlint_graph::mandates::same_key;
+        // Keys of 1 to 7 stems from a small vocabulary, so that many pairs
+        // overlap; every accepted pair must be among the candidates.
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let keys: Vec<Vec<String>> = (0..400)
+            .map(|_| {
+                let mut k: Vec<String> =
+                    (0..1 + next(7)).map(|_| format!("w{}", next(12))).collect();
+                k.sort();
+                k.dedup();
+                k
+            })
+            .collect();
+        let slices: Vec<&[String]> = keys.iter().map(Vec::as_slice).collect();
+        let mut candidates = std::collections::HashSet::new();
+        super::similar_pairs(&slices, |i, j| {
+            candidates.insert((i, j));
+        });
+        let mut accepted = 0;
+        for i in 0..keys.len() {
+            for j in i + 1..keys.len() {
+                if same_key(&keys[i], &keys[j]) {
+                    accepted += 1;
+                    assert!(candidates.contains(&(i, j)), "{:?} {:?}", keys[i], keys[j]);
+                }
+            }
+        }
+        assert!(accepted > 100, "{accepted}");
+    }
 
     const REGISTER: &str = "\
 <!-- file: register.md -->

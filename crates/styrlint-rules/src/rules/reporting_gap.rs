@@ -50,6 +50,7 @@ impl Rule for ReportingGap {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
         let graph = ReportGraph::new(corpus);
+        let mut reach = graph.reach();
         for (di, roles) in corpus.roles.iter().enumerate() {
             let doc = &corpus.docs[di];
             if roles.is_empty() || doc.meta.status().is_gone() {
@@ -59,14 +60,19 @@ impl Rule for ReportingGap {
             if targets.is_empty() {
                 continue;
             }
-            let above: Vec<usize> = targets.iter().flat_map(|&t| graph.reachable(t)).collect();
+
             let mut seen = Vec::new();
             for role in roles {
                 if seen.contains(&role.body) {
                     continue;
                 }
                 seen.push(role.body);
-                if above.contains(&role.body) || graph.chain_to(role.body, &targets).is_some() {
+                // Reached from a target, or reaching one (`chain_to`).
+                if targets.contains(&role.body)
+                    || targets
+                        .iter()
+                        .any(|&t| reach.reaches(t, role.body) || reach.reaches(role.body, t))
+                {
                     continue;
                 }
                 let lang = doc.lang;

@@ -51,15 +51,16 @@ impl Rule for UndefinedRole {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
         let graph = ReportGraph::new(corpus);
+        let mut reach = graph.reach();
         for (di, roles) in corpus.roles.iter().enumerate() {
             let doc = &corpus.docs[di];
             if roles.is_empty() || doc.meta.status().is_gone() {
                 continue;
             }
             let own = owners(corpus, di);
-            let above: Vec<usize> = own.iter().flat_map(|&o| graph.reachable(o)).collect();
+
             let mut reported = Vec::new();
-            for m in corpus.mandates.iter().filter(|m| m.doc == di) {
+            for m in corpus.mandates_of(di) {
                 if !matches!(
                     m.kind,
                     MandateKind::Decides
@@ -68,7 +69,7 @@ impl Rule for UndefinedRole {
                         | MandateKind::FollowsUp
                 ) || roles.iter().any(|r| r.body == m.body)
                     || own.contains(&m.body)
-                    || above.contains(&m.body)
+                    || own.iter().any(|&o| reach.reaches(o, m.body))
                     || is_root(corpus, m.body)
                     || reported.contains(&m.body)
                 {

@@ -10,8 +10,10 @@ declare_rule! {
     /// A `.md` file under the corpus root that could not be opened (no
     /// permission, a broken link) or that is not UTF-8 text: a file saved as
     /// UTF-16, a Word or PDF file renamed to `.md`, text in Latin-1 with å, ä
-    /// and ö as single bytes. The message gives the line and byte of the
-    /// first bad byte. The rest of the corpus is still checked.
+    /// and ö as single bytes, or a file larger than `max-file-size` in
+    /// `styrlint.toml` (default 20 MB), which is not read at all. The message
+    /// gives the line and byte of the first bad byte, or both sizes. The
+    /// rest of the corpus is still checked.
     ///
     /// ## Why it matters
     ///
