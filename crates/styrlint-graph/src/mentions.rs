@@ -285,11 +285,20 @@ impl Matcher {
 
     fn mention(&self, doc: &Document, bi: usize, norm: Range<usize>, kind: MentionKind) -> Mention {
         let block = &doc.blocks[bi];
-        let sentence = block
-            .sentences
-            .iter()
-            .position(|s| s.start <= norm.start && norm.start < s.end.max(s.start + 1))
-            .unwrap_or(usize::MAX);
+        // The first sentence holding the mention's start. Sentences come in
+        // order, so a binary search finds it; a scan from the front was
+        // quadratic in a paragraph of many sentences (tests/robustness.rs).
+        let x = norm.start;
+        let covers = |s: &Range<usize>| s.start <= x && x < s.end.max(s.start + 1);
+        let mut sentence = usize::MAX;
+        for i in (0..block.sentences.partition_point(|s| s.start <= x)).rev() {
+            let s = &block.sentences[i];
+            if covers(s) {
+                sentence = i;
+            } else if s.end.max(s.start + 1) <= x {
+                break;
+            }
+        }
         Mention {
             block: bi,
             sentence,
