@@ -94,6 +94,9 @@ pub struct Corpus {
     pub roles: Vec<Vec<Role>>,
     /// (document, table) pairs that define bodies or external documents.
     definition_tables: HashSet<(usize, usize)>,
+    /// The builds-on hierarchy, built on first use and shared by every rule
+    /// that reads it.
+    pub(crate) hierarchy_cache: std::sync::OnceLock<crate::hierarchy::Hierarchy>,
     doc_nodes: Vec<NodeIndex>,
     body_nodes: Vec<NodeIndex>,
     doc_index: HashMap<String, Vec<DocId>>,
@@ -194,6 +197,7 @@ impl Corpus {
             mandates: Vec::new(),
             roles: Vec::new(),
             definition_tables,
+            hierarchy_cache: std::sync::OnceLock::new(),
             doc_nodes: Vec::new(),
             body_nodes: Vec::new(),
             doc_index,

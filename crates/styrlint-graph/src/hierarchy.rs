@@ -159,9 +159,10 @@ impl Hierarchy {
 }
 
 impl Corpus {
-    /// The builds-on hierarchy of the corpus.
-    pub fn hierarchy(&self) -> Hierarchy {
-        Hierarchy::new(self)
+    /// The builds-on hierarchy of the corpus, built once and shared by the
+    /// rules that read it.
+    pub fn hierarchy(&self) -> &Hierarchy {
+        self.hierarchy_cache.get_or_init(|| Hierarchy::new(self))
     }
 
     /// The level of a document (1 is the top), when its type has one.

@@ -131,7 +131,7 @@ impl Rule for OutdatedDerivation {
                 };
                 out.push(diagnostic(
                     corpus,
-                    &h,
+                    h,
                     i,
                     p.doc,
                     &entry.value,
