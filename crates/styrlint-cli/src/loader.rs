@@ -29,7 +29,10 @@ pub struct Loaded {
 /// one that cannot be read, or is larger than `max_size` bytes, becomes a
 /// diagnostic and the rest go on.
 pub fn load(root: &Path, exclude: &[String], lang: Lang, max_size: u64) -> Loaded {
+    let phase = styrlint_parse::timing::Phase::start("walk");
     let (md, files) = walk(root, exclude);
+    drop(phase);
+    let _phase = styrlint_parse::timing::Phase::start("read and parse");
     let results: Vec<Result<Document, Box<Diagnostic>>> = md
         .par_iter()
         .map(|(rel, abs)| read(rel, abs, lang, max_size).map(|text| parse(rel, text, lang)))

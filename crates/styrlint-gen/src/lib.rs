@@ -444,6 +444,15 @@ fn mention(reg: &Register, mentioned: usize, rng: &mut Rng, abolished: bool) -> 
     }
 }
 
+/// The body that decides an organisation-wide matter: the same for every
+/// document, a live body among the mentioned ones.
+fn matter_holder(reg: &Register, mentioned: usize, matter: usize) -> usize {
+    (0..mentioned)
+        .map(|k| (matter * 7919 + k * 104_729) % mentioned)
+        .find(|&b| !reg.bodies[b].abolished)
+        .unwrap_or(0)
+}
+
 fn pick_body(reg: &Register, mentioned: usize, rng: &mut Rng, abolished: bool) -> usize {
     for _ in 0..32 {
         let b = rng.below(mentioned);
@@ -517,7 +526,7 @@ fn document(i: usize, docs: &[DocPlan], reg: &Register, mentioned: usize, rng: &
         .copied()
         .filter(|&b| b < mentioned && !reg.bodies[b].abolished)
         .collect();
-    let roles: Vec<usize> = (0..3 + rng.below(2))
+    let mut roles: Vec<usize> = (0..3 + rng.below(2))
         .map(|_| {
             if under.is_empty() {
                 pick_body(reg, mentioned, rng, false)
@@ -526,19 +535,29 @@ fn document(i: usize, docs: &[DocPlan], reg: &Register, mentioned: usize, rng: &
             }
         })
         .collect();
+    // One document in twenty decides a matter of the whole organisation,
+    // and names the body that holds it; one such statement in fifty gives
+    // it to another body instead (a planted conflicting mandate). The rest
+    // decide matters of their own document.
+    let shared_matter = rng.chance(5).then(|| rng.below(MATTERS.len()));
+    if let Some(m) = shared_matter
+        && !rng.chance(2)
+    {
+        roles[0] = matter_holder(reg, mentioned, m);
+    }
     for (r, &b) in roles.iter().enumerate() {
         let name = &reg.bodies[b].name;
-        let sentence = match r {
-            // One document in twenty decides a matter many others decide
-            // too; the rest decide matters of their own.
-            0 if rng.chance(5) => format!("{name} fattar beslut om {}.", rng.pick(MATTERS)),
-            0 => format!(
+        let sentence = match (r, shared_matter) {
+            (0, Some(m)) => format!("{name} fattar beslut om {}.", MATTERS[m]),
+            (0, None) => format!(
                 "{name} fattar beslut om {} inom {}.",
                 rng.pick(MATTERS),
                 d.title.to_lowercase()
             ),
-            1 => format!("{name} bereder ärenden inom området och lämnar förslag till beslut."),
-            2 => format!(
+            (1, _) => {
+                format!("{name} bereder ärenden inom området och lämnar förslag till beslut.")
+            }
+            (2, _) => format!(
                 "{name} följer upp arbetet och rapporterar till {} {}.",
                 reg.bodies[roles[0]].name,
                 rng.pick(TIMES)

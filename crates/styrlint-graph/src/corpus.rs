@@ -99,6 +99,8 @@ pub struct Corpus {
     pub(crate) hierarchy_cache: std::sync::OnceLock<crate::hierarchy::Hierarchy>,
     doc_nodes: Vec<NodeIndex>,
     body_nodes: Vec<NodeIndex>,
+    /// For each document, the documents whose `ersätter` names it, in order.
+    replacers: Vec<Vec<DocId>>,
     doc_index: HashMap<String, Vec<DocId>>,
     body_index: HashMap<String, Vec<BodyId>>,
     by_path: HashMap<String, DocId>,
@@ -112,6 +114,7 @@ impl Corpus {
             lexicon,
             builtin_externals,
         } = options;
+        let phase = styrlint_parse::timing::Phase::start("corpus: registers and indexes");
         docs.sort_by(|a, b| a.path.cmp(&b.path));
         let mut diagnostics = Vec::new();
         let mut bodies: Vec<Body> = Vec::new();
@@ -200,12 +203,15 @@ impl Corpus {
             hierarchy_cache: std::sync::OnceLock::new(),
             doc_nodes: Vec::new(),
             body_nodes: Vec::new(),
+            replacers: Vec::new(),
             doc_index,
             body_index,
             by_path,
         };
         corpus.build_graph();
+        drop(phase);
         corpus.find_mentions();
+        let _phase = styrlint_parse::timing::Phase::start("corpus: mandates and roles");
         let verbs = Verbs::new(&corpus.lexicon);
         let (mandates, roles) = mandates::extract(&corpus, &verbs);
         corpus.mandates = mandates;
@@ -231,7 +237,10 @@ impl Corpus {
             names.push((e.name.as_str(), Target::External(i)));
             names.extend(e.aliases.iter().map(|a| (a.as_str(), Target::External(i))));
         }
+        let phase = styrlint_parse::timing::Phase::start("corpus: name table");
         let matcher = Matcher::new(names, &self.bodies, &self.lexicon);
+        drop(phase);
+        let _phase = styrlint_parse::timing::Phase::start("corpus: mentions");
         let mentions = self
             .docs
             .par_iter()
@@ -282,6 +291,7 @@ impl Corpus {
 
     fn build_graph(&mut self) {
         let mut g = DiGraph::new();
+        let mut replacers = vec![Vec::new(); self.docs.len()];
         self.doc_nodes = (0..self.docs.len())
             .map(|i| g.add_node(Node::Doc(i)))
             .collect();
@@ -297,6 +307,9 @@ impl Corpus {
                 for name in list {
                     if let Some(j) = self.resolve_doc(&name.value) {
                         g.add_edge(from, self.doc_nodes[j], edge);
+                        if edge == Edge::Replaces && replacers[j].last() != Some(&i) {
+                            replacers[j].push(i);
+                        }
                     }
                 }
             }
@@ -324,6 +337,13 @@ impl Corpus {
             }
         }
         self.graph = g;
+        self.replacers = replacers;
+    }
+
+    /// The documents whose `ersätter` (`replaces`) names a document, in
+    /// corpus order, whatever their status.
+    pub fn replacers_of(&self, doc: DocId) -> &[DocId] {
+        &self.replacers[doc]
     }
 
     /// The graph node of a document.

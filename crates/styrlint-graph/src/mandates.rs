@@ -95,13 +95,19 @@ impl Mandate {
 }
 
 /// True when two normalised objects name the same matter: equal, or at
-/// least two shared stems making up 60 % of the union.
+/// least two shared stems making up 60 % of the union, with the same
+/// numbers. Numbers tell matters apart however much else is shared: the
+/// budget for 2024 is not the budget for 2025, plan 12 is not plan 13.
 pub fn same_key(a: &[String], b: &[String]) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
     if a == b {
         return true;
+    }
+    let numeric = |w: &&String| w.bytes().any(|c| c.is_ascii_digit());
+    if !a.iter().filter(numeric).eq(b.iter().filter(numeric)) {
+        return false;
     }
     let shared = a.iter().filter(|w| b.contains(w)).count();
     let union = a.len() + b.len() - shared;
@@ -263,6 +269,10 @@ pub fn extract(corpus: &Corpus, verbs: &Verbs) -> (Vec<Mandate>, Vec<Vec<Role>>)
                 doc,
                 di,
                 grant: is_type_in(corpus, di, &corpus.lexicon.words.document.grant_types),
+                roles_sections: doc.sections_where(|h| {
+                    let lex = &corpus.lexicon;
+                    lex.heading_is(&h.text, &lex.words.document.roles_headings)
+                }),
             }
             .read(&mut m, &mut r);
             (m, r)
@@ -290,6 +300,8 @@ struct DocReader<'a> {
     doc: &'a Document,
     di: usize,
     grant: bool,
+    /// For each heading: inside a roles section.
+    roles_sections: Vec<bool>,
 }
 
 /// One sentence of a block, with what [`DocReader::sentence`] needs of its
@@ -307,7 +319,6 @@ impl DocReader<'_> {
         if self.doc.meta.status().is_gone() {
             return;
         }
-        let lex = &self.corpus.lexicon;
         // Mentions grouped by block once: filtering the document's mentions
         // for every block (and every sentence) was quadratic, minutes for a
         // 1 MB paragraph (tests/robustness.rs).
@@ -322,11 +333,7 @@ impl DocReader<'_> {
             if block.cell.is_some() {
                 continue; // tables are read below
             }
-            let in_roles = self
-                .doc
-                .section_path(block.section)
-                .iter()
-                .any(|h| lex.heading_is(&h.text, &lex.words.document.roles_headings));
+            let in_roles = block.section.is_some_and(|s| self.roles_sections[s]);
             let block_mentions: &[&Mention] = &by_block[bi];
             // A heading naming a body leads the section under it.
             if block.kind == BlockKind::Heading {
@@ -669,11 +676,7 @@ impl DocReader<'_> {
             if self.corpus.is_definition_table(self.di, ti) {
                 continue;
             }
-            let in_roles = self
-                .doc
-                .section_path(table.section)
-                .iter()
-                .any(|h| lex.heading_is(&h.text, &words.roles_headings));
+            let in_roles = table.section.is_some_and(|s| self.roles_sections[s]);
             let cell_body = |row: usize, c: usize| {
                 let bi = self
                     .doc

@@ -177,6 +177,25 @@ impl Document {
         out
     }
 
+    /// For every heading, whether it or a heading it sits under passes
+    /// `test`: one pass over the headings, so that asking "is this block in
+    /// a goals section?" costs one lookup per block instead of a walk up its
+    /// [`section_path`](Document::section_path) with a test per heading.
+    pub fn sections_where(&self, mut test: impl FnMut(&Heading) -> bool) -> Vec<bool> {
+        let mut out = Vec::with_capacity(self.headings.len());
+        // (level, flag) of the open headings, outermost first.
+        let mut open: Vec<(u8, bool)> = Vec::new();
+        for h in &self.headings {
+            while open.last().is_some_and(|&(level, _)| level >= h.level) {
+                open.pop();
+            }
+            let flag = open.last().is_some_and(|&(_, f)| f) || test(h);
+            open.push((h.level, flag));
+            out.push(flag);
+        }
+        out
+    }
+
     /// The file name without `.md`, the default id.
     pub fn stem(&self) -> &str {
         let name = self.path.rsplit('/').next().unwrap_or(&self.path);

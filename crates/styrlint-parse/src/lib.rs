@@ -14,6 +14,7 @@ pub mod lang;
 pub mod sentences;
 pub mod slug;
 pub mod text;
+pub mod timing;
 
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};

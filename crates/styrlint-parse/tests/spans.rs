@@ -100,3 +100,35 @@ proptest! {
         }
     }
 }
+
+/// Headings at random levels with random names.
+fn headings() -> impl Strategy<Value = String> {
+    prop::collection::vec((1usize..=6, prop::bool::ANY), 0..30).prop_map(|v| {
+        v.iter()
+            .enumerate()
+            .map(|(i, (level, mark))| {
+                let name = if *mark { "Mål" } else { "Text" };
+                format!("{} {name} {i}\n\nStycke.\n\n", "#".repeat(*level))
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// `sections_where` agrees with testing every heading of `section_path`.
+    #[test]
+    fn sections_where_agrees_with_section_path(text in headings()) {
+        let doc = parse("a.md", text, Lang::Sv);
+        let flags = doc.sections_where(|h| h.text.starts_with("Mål"));
+        prop_assert_eq!(flags.len(), doc.headings.len());
+        for (i, flag) in flags.iter().enumerate() {
+            let walked = doc
+                .section_path(Some(i))
+                .iter()
+                .any(|h| h.text.starts_with("Mål"));
+            prop_assert_eq!(*flag, walked, "heading {}", i);
+        }
+    }
+}

@@ -189,12 +189,14 @@ pub fn lint(corpus: &Corpus, settings: &Settings) -> Vec<Diagnostic> {
         .par_iter()
         .filter(|r| settings.enabled(r.meta().name))
         .map(|r| {
+            let _phase = styrlint_parse::timing::Phase::start(r.meta().name);
             let mut v = Vec::new();
             r.check(&ctx, &mut v);
             v
         })
         .collect();
     out.extend(found.into_iter().flatten());
+    let _phase = styrlint_parse::timing::Phase::start("suppressions and sorting");
     suppress::apply(corpus, &mut out, settings);
     out.retain_mut(|d| settings.apply(d));
     sort_diagnostics(&mut out);

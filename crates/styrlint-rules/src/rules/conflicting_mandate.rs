@@ -63,26 +63,63 @@ impl Rule for ConflictingMandate {
             .filter(live)
             .filter(|m| m.kind == MandateKind::Decides && !m.key.is_empty())
             .collect();
-        // Two bodies, one right. Pairs are visited in the order of the
-        // plain double loop (i < j), but only pairs that can pass
-        // `same_key` are generated (see `similar_pairs`).
+        // Two bodies, one right: each body pair is reported once, on the
+        // first pair (i < j) of statements in corpus order that passes
+        // `same_key`. That first pair only ever involves the first statement
+        // of each (key, body), so later repeats are dropped before pairing
+        // (a body restating its own right many times costs nothing), and
+        // similarity is decided once per pair of distinct keys.
+        let mut key_ids: HashMap<&[String], usize> = HashMap::new();
+        let mut distinct: Vec<&[String]> = Vec::new();
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        // (statement, key id) of each first statement of a (key, body).
+        let mut reps: Vec<(usize, usize)> = Vec::new();
+        for (i, m) in decides.iter().enumerate() {
+            let k = *key_ids.entry(m.key.as_slice()).or_insert_with(|| {
+                distinct.push(m.key.as_slice());
+                distinct.len() - 1
+            });
+            if seen.insert((k, m.body)) {
+                reps.push((i, k));
+            }
+        }
+        let mut similar: Vec<Vec<usize>> = (0..distinct.len()).map(|k| vec![k]).collect();
+        similar_pairs(&distinct, |a, b| {
+            if same_key(distinct[a], distinct[b]) {
+                similar[a].push(b);
+                similar[b].push(a);
+            }
+        });
+        let mut reps_of_key: Vec<Vec<usize>> = vec![Vec::new(); distinct.len()];
+        for (r, &(_, k)) in reps.iter().enumerate() {
+            reps_of_key[k].push(r);
+        }
         let mut pairs: HashSet<(usize, usize)> = HashSet::new();
         let mut reach = graph.reach();
-        let keys: Vec<&[String]> = decides.iter().map(|m| m.key.as_slice()).collect();
-        similar_pairs(&keys, |i, j| {
-            let (a, b) = (decides[i], decides[j]);
-            let pair = (a.body.min(b.body), a.body.max(b.body));
-            // A body pair already reported is skipped first: the cheapest test.
-            if a.body == b.body || pairs.contains(&pair) || !same_key(&a.key, &b.key) {
-                return;
+        let mut later: Vec<usize> = Vec::new();
+        for (r, &(i, k)) in reps.iter().enumerate() {
+            let a = decides[i];
+            later.clear();
+            for &k2 in &similar[k] {
+                let list = &reps_of_key[k2];
+                let from = list.partition_point(|&x| x <= r);
+                later.extend(list[from..].iter().map(|&x| reps[x].0));
             }
-            if reach.reaches(a.body, b.body) || reach.reaches(b.body, a.body) {
-                return;
+            later.sort_unstable();
+            for &j in &later {
+                let b = decides[j];
+                let pair = (a.body.min(b.body), a.body.max(b.body));
+                if a.body == b.body || pairs.contains(&pair) {
+                    continue;
+                }
+                if reach.reaches(a.body, b.body) || reach.reaches(b.body, a.body) {
+                    continue;
+                }
+                pairs.insert(pair);
+                let (here, there) = primary_first(corpus, a, b);
+                out.push(two_bodies(corpus, here, there));
             }
-            pairs.insert(pair);
-            let (here, there) = primary_first(corpus, a, b);
-            out.push(two_bodies(corpus, here, there));
-        });
+        }
         let mut decides_by_body: HashMap<usize, Vec<&Mandate>> = HashMap::new();
         for d in &decides {
             decides_by_body.entry(d.body).or_default().push(d);
@@ -166,6 +203,10 @@ impl Rule for ConflictingMandate {
 /// by its first `|a| - t(a) + 1` stems finds every such pair. The order is
 /// rarest stem first, so that the prefixes hold the selective stems and
 /// common words ("plan", "området") rarely make candidates.
+///
+/// `same_key` also needs the same numbers in both keys, so a key with
+/// numbers is indexed by its rarest number alone: it can only pair with keys
+/// holding that number, and keys without numbers never index one.
 fn similar_pairs(keys: &[&[String]], mut f: impl FnMut(usize, usize)) {
     let mut freq: HashMap<&str, usize> = HashMap::new();
     for key in keys {
@@ -179,6 +220,9 @@ fn similar_pairs(keys: &[&[String]], mut f: impl FnMut(usize, usize)) {
             let mut words: Vec<&str> = key.iter().map(String::as_str).collect();
             words.sort_unstable_by_key(|w| (freq[w], *w));
             words.dedup();
+            if let Some(n) = words.iter().find(|w| w.bytes().any(|c| c.is_ascii_digit())) {
+                return vec![*n];
+            }
             let t = (3 * words.len()).div_ceil(8).max(1);
             words.truncate(words.len() + 1 - t.min(words.len()));
             words
@@ -271,8 +315,13 @@ mod tests {
         };
         let keys: Vec<Vec<String>> = (0..400)
             .map(|_| {
-                let mut k: Vec<String> =
-                    (0..1 + next(7)).map(|_| format!("w{}", next(12))).collect();
+                // Words "wa".."wl", and one key in four with a number.
+                let mut k: Vec<String> = (0..1 + next(7))
+                    .map(|_| format!("w{}", char::from(b'a' + next(12) as u8)))
+                    .collect();
+                if next(4) == 0 {
+                    k.push(format!("{}", 2020 + next(3)));
+                }
                 k.sort();
                 k.dedup();
                 k
@@ -318,6 +367,43 @@ mod tests {
                 "b.md:1: conflicting-mandate: Styrgrupp B beslutar här om fördelningen av medlen för sociala investeringar, men a ger samma beslut till Kommunstyrelsen"
             ]
         );
+    }
+
+    #[test]
+    fn numbered_matters_are_different_matters() {
+        // The same wording with another year or plan number is another
+        // matter; the same number is the same matter.
+        let fixture = format!(
+            "{REGISTER}<!-- file: a.md -->\nKommunstyrelsen beslutar om fördelning av medel inom investeringsplan 2024.\n\n\
+             Kommunstyrelsen beslutar om avgifter för område 12.\n\
+             <!-- file: b.md -->\nStyrgrupp B beslutar om fördelning av medel inom investeringsplan 2025.\n\n\
+             Styrgrupp B beslutar om avgifter för område 12.\n"
+        );
+        assert_eq!(
+            check("conflicting-mandate", &fixture),
+            [
+                "b.md:3: conflicting-mandate: Styrgrupp B beslutar här om avgifter för område 12, men a ger samma beslut till Kommunstyrelsen"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_restating_its_right_is_reported_once_at_the_first_pair() {
+        let fixture = format!(
+            "{REGISTER}<!-- file: a.md -->\nKommunstyrelsen beslutar om fördelning av medel för sociala investeringar.\n\n\
+             Kommunstyrelsen beslutar om fördelning av medel för sociala investeringar.\n\
+             <!-- file: b.md -->\nStyrgrupp B beslutar om fördelning av medel för sociala investeringar.\n\n\
+             Styrgrupp B beslutar om fördelningen av medlen för sociala investeringar.\n"
+        );
+        let (c, d) = crate::testing::run(Some("conflicting-mandate"), &fixture);
+        assert_eq!(
+            crate::testing::render(&c, &d),
+            [
+                "b.md:1: conflicting-mandate: Styrgrupp B beslutar här om fördelning av medel för sociala investeringar, men a ger samma beslut till Kommunstyrelsen"
+            ]
+        );
+        // The related place is the first of the two statements in a.md.
+        assert_eq!(d[0].related[0].span.start, 0);
     }
 
     #[test]

@@ -100,11 +100,8 @@ impl Rule for GoalWithoutIndicator {
 fn goals(corpus: &Corpus, doc: &Document) -> Vec<(std::ops::Range<usize>, String)> {
     let lex = &corpus.lexicon;
     let heads = &lex.words.document.goal_headings;
-    let in_goals = |section: Option<usize>| {
-        doc.section_path(section)
-            .iter()
-            .any(|h| lex.heading_is(&h.text, heads))
-    };
+    let goal_sections = doc.sections_where(|h| lex.heading_is(&h.text, heads));
+    let in_goals = |section: Option<usize>| section.is_some_and(|s| goal_sections[s]);
     let mut out = Vec::new();
     // Group by the goal heading's section (the nearest goal heading).
     let blocks: Vec<(usize, &styrlint_parse::Block)> = doc

@@ -94,26 +94,22 @@ fn has_follow_up(corpus: &Corpus, di: usize) -> bool {
     let heads = &lex.words.document.follow_up_headings;
     let mentions = &corpus.mentions[di];
     // A follow-up section with a body and a time.
-    let mut body = false;
-    let mut time = false;
-    for (bi, b) in doc.blocks.iter().enumerate() {
-        if !doc
-            .section_path(b.section)
+    let follow_up = doc.sections_where(|h| lex.heading_has(&h.text, heads));
+    let in_follow_up = |b: &styrlint_parse::Block| b.section.is_some_and(|s| follow_up[s]);
+    let body = mentions
+        .iter()
+        .any(|m| m.body().is_some() && doc.blocks.get(m.block).is_some_and(in_follow_up));
+    let time = body
+        && doc
+            .blocks
             .iter()
-            .any(|h| lex.heading_has(&h.text, heads))
-        {
-            continue;
-        }
-        body |= mentions.iter().any(|m| m.block == bi && m.body().is_some());
-        time |= has_time(corpus, &b.text.as_str().to_lowercase());
-    }
+            .any(|b| in_follow_up(b) && has_time(corpus, &b.text.as_str().to_lowercase()));
     if body && time {
         return true;
     }
     // Or a follow-up statement with a time, anywhere.
-    corpus.mandates.iter().any(|m| {
-        m.doc == di
-            && matches!(m.kind, MandateKind::FollowsUp | MandateKind::ReportsTo)
+    corpus.mandates_of(di).iter().any(|m| {
+        matches!(m.kind, MandateKind::FollowsUp | MandateKind::ReportsTo)
             && has_time(corpus, &m.object.to_lowercase())
     })
 }

@@ -257,16 +257,15 @@ fn stale_target(corpus: &Corpus, target: Target, from_doc: usize, today: Date) -
                 return None;
             }
             let doc = &corpus.docs[d];
-            let replacer = corpus.docs.iter().enumerate().find(|(i, other)| {
-                *i != d
-                    && !other.meta.status().is_gone()
-                    && other.meta.status() != Status::Draft
-                    && other
-                        .meta
-                        .replaces
-                        .iter()
-                        .any(|r| corpus.resolve_doc(&r.value) == Some(d))
-            });
+            let replacer = corpus
+                .replacers_of(d)
+                .iter()
+                .map(|&i| (i, &corpus.docs[i]))
+                .find(|(i, other)| {
+                    *i != d
+                        && !other.meta.status().is_gone()
+                        && other.meta.status() != Status::Draft
+                });
             if !doc.meta.status().is_gone() && replacer.is_none() {
                 return None;
             }
@@ -446,7 +445,8 @@ fn diagnostic(
 /// `status: ersatt`.
 fn superseded_in_force(corpus: &Corpus, di: usize, today: Date) -> Option<Diagnostic> {
     let doc = &corpus.docs[di];
-    let (replacer, entry) = corpus.docs.iter().enumerate().find_map(|(i, other)| {
+    let (replacer, entry) = corpus.replacers_of(di).iter().find_map(|&i| {
+        let other = &corpus.docs[i];
         if i == di
             || other.meta.status() != Status::InForce
             || adopted_or_revised(other).is_some_and(|d| d > today)
