@@ -9,13 +9,15 @@
 //! looks text words up in that table: a lookup per word, whatever the size
 //! of the register. Over-generated forms that no one writes cost nothing.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A word of running text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// Lower-case text of the word, without a `:s`, `'s` or `’s` ending.
-    pub text: String,
+pub struct Token<'a> {
+    /// Lower-case text of the word, without a `:s`, `'s` or `’s` ending;
+    /// borrowed from the text when it is lower case already (most words).
+    pub text: Cow<'a, str>,
     /// Byte range in the text, ending included.
     pub span: Range<usize>,
     /// True when an ending was split off (`KS:s`, `Board's`).
@@ -25,7 +27,7 @@ pub struct Token {
 /// Splits text into words: runs of letters and digits. A colon followed by
 /// a short lower-case ending (`KS:s`, `MRP:n`) and an apostrophe-s (`the
 /// Board's`, `committees'`) stay with their word as a suffix.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
@@ -54,12 +56,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         out.push(Token {
-            text: word.to_lowercase(),
+            text: lower(word),
             span: start..total,
             suffixed,
         });
     }
     out
+}
+
+/// The word in lower case, borrowed when nothing changes.
+fn lower(word: &str) -> Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+    };
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Length of a genitive/possessive ending at the start of `rest`.
@@ -348,7 +367,7 @@ mod tests {
         let t = tokenize(text);
         let words: Vec<(&str, &str, bool)> = t
             .iter()
-            .map(|t| (t.text.as_str(), &text[t.span.clone()], t.suffixed))
+            .map(|t| (&*t.text, &text[t.span.clone()], t.suffixed))
             .collect();
         assert_eq!(
             words,

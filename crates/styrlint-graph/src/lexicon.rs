@@ -2,7 +2,7 @@
 //! (`data/lexicon/*.toml`). No rule holds a word of its own.
 
 use serde::Deserialize;
-use styrlint_parse::{name_key, name_key_cow};
+use styrlint_parse::name_key;
 
 /// The words of one language.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -218,7 +218,20 @@ impl Default for Lexicon {
 
 impl Words {
     /// Adds another set of words (from the config or another language).
-    pub fn extend(&mut self, other: Words) {
+    /// Headings are stored as name keys, so that testing a heading against
+    /// them folds only the heading.
+    pub fn extend(&mut self, mut other: Words) {
+        for list in [
+            &mut other.history_headings,
+            &mut other.background_headings,
+            &mut other.document.roles_headings,
+            &mut other.document.goal_headings,
+            &mut other.document.follow_up_headings,
+        ] {
+            for w in list.iter_mut() {
+                *w = name_key(w);
+            }
+        }
         self.history_phrases.extend(other.history_phrases);
         self.former_markers.extend(other.former_markers);
         self.current_markers.extend(other.current_markers);
@@ -238,19 +251,13 @@ impl Lexicon {
     /// True when a heading names a history section.
     pub fn is_history_heading(&self, heading: &str) -> bool {
         let h = heading_key(heading);
-        self.words
-            .history_headings
-            .iter()
-            .any(|w| h == name_key_cow(w))
+        self.words.history_headings.contains(&h)
     }
 
     /// True when a heading names a background section.
     pub fn is_background_heading(&self, heading: &str) -> bool {
         let h = heading_key(heading);
-        self.words
-            .background_headings
-            .iter()
-            .any(|w| h == name_key_cow(w))
+        self.words.background_headings.contains(&h)
     }
 
     /// True when a sentence (lower case) holds a history phrase as whole words.
@@ -280,24 +287,25 @@ impl Lexicon {
     /// one, or starting with one of several words followed by more ("Mål
     /// för 2024" under "mål för"). A one-word entry must match the whole
     /// heading, so "Mål- och resursplan" is not a goals heading.
+    ///
+    /// `headings` are name keys, as the lexicon's heading lists are stored.
     pub fn heading_is(&self, heading: &str, headings: &[String]) -> bool {
         let h = heading_key(heading);
         headings.iter().any(|w| {
-            let w = name_key_cow(w);
-            h == w
+            h == *w
                 || (w.contains(' ')
-                    && h.strip_prefix(&*w)
+                    && h.strip_prefix(w.as_str())
                         .is_some_and(|rest| rest.starts_with(' ')))
         })
     }
 
     /// True when a heading holds one of `headings` as whole words ("Nästa
     /// uppföljning", "Monitoring and review").
+    ///
+    /// `headings` are name keys, as the lexicon's heading lists are stored.
     pub fn heading_has(&self, heading: &str, headings: &[String]) -> bool {
         let h = heading_key(heading);
-        headings
-            .iter()
-            .any(|w| contains_words(&h, &name_key_cow(w)))
+        headings.iter().any(|w| contains_words(&h, w))
     }
 
     /// True when a text (lower case) holds any of `words` as whole words.

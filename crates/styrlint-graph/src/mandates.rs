@@ -201,9 +201,8 @@ impl Verbs {
     pub fn key(&self, object: &str) -> Vec<String> {
         let mut out: Vec<String> = tokenize(object)
             .into_iter()
-            .map(|t| t.text)
-            .filter(|w| !self.stop.contains(w))
-            .map(|w| stem(&w))
+            .filter(|t| !self.stop.iter().any(|s| *s == t.text))
+            .map(|t| stem(&t.text))
             .collect();
         out.sort();
         out.dedup();

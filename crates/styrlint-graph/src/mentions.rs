@@ -13,7 +13,7 @@
 use crate::inflect::{Token, forms, is_definite_singular, tokenize};
 use crate::lexicon::Lexicon;
 use crate::register::Body;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 use styrlint_parse::{Document, name_key};
 
@@ -133,12 +133,24 @@ impl Matcher {
             .iter()
             .map(|b| {
                 b.names()
-                    .map(|n| tokenize(n).into_iter().map(|t| t.text).collect())
+                    .map(|n| {
+                        tokenize(n)
+                            .into_iter()
+                            .map(|t| t.text.into_owned())
+                            .collect()
+                    })
                     .collect()
             })
             .collect();
+        let kind_keys: Vec<Option<String>> = bodies
+            .iter()
+            .map(|b| b.kind.as_deref().map(name_key))
+            .collect();
         for noun in &lexicon.words.generic_nouns {
-            let words: Vec<String> = tokenize(noun).into_iter().map(|t| t.text).collect();
+            let words: Vec<String> = tokenize(noun)
+                .into_iter()
+                .map(|t| t.text.into_owned())
+                .collect();
             if words.is_empty() {
                 continue;
             }
@@ -159,14 +171,12 @@ impl Matcher {
                     .push((words.clone(), noun_key.clone()));
             }
             let kind_forms = forms(&noun_key);
-            let bodies_of_kind: Vec<usize> = bodies
+            let bodies_of_kind: Vec<usize> = kind_keys
                 .iter()
                 .zip(&body_words)
                 .enumerate()
-                .filter(|(_, (b, names))| {
-                    b.kind
-                        .as_deref()
-                        .is_some_and(|k| kind_forms.contains(&name_key(k)))
+                .filter(|(_, (kind, names))| {
+                    kind.as_ref().is_some_and(|k| kind_forms.contains(k))
                         || names.iter().any(|n| name_has_noun(n, &words, &definite))
                 })
                 .map(|(i, _)| i)
@@ -177,7 +187,10 @@ impl Matcher {
     }
 
     fn add(&mut self, name: &str, target: Target) {
-        let words: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
+        let words: Vec<String> = tokenize(name)
+            .into_iter()
+            .map(|t| t.text.into_owned())
+            .collect();
         if words.is_empty() {
             return;
         }
@@ -257,7 +270,7 @@ impl Matcher {
                     continue;
                 }
                 // "the Steering Committee": a name after the article wins.
-                if self.articles.contains(&tokens[i].text)
+                if self.articles.contains(&*tokens[i].text)
                     && self.longest_at(&tokens, i + 1).is_some()
                 {
                     i += 1;
@@ -310,10 +323,15 @@ impl Matcher {
 
     /// The longest name starting at token `i`: last token, targets, base form.
     fn longest_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Vec<Target>, bool, bool)> {
+        // Most words start no name: answer those without allocating.
+        let first = self.forms.get(&*tokens.get(i)?.text)?;
+        if !first.iter().any(|&id| self.trie.contains_key(&(0, id))) {
+            return None;
+        }
         let mut states: Vec<u32> = vec![0];
         let mut best: Option<(usize, Vec<u32>)> = None;
         for (j, tok) in tokens.iter().enumerate().skip(i) {
-            let Some(ids) = self.forms.get(&tok.text) else {
+            let Some(ids) = self.forms.get(&*tok.text) else {
                 break;
             };
             let mut next = Vec::new();
@@ -343,7 +361,7 @@ impl Matcher {
             states = next;
         }
         let (end, nodes) = best?;
-        let words: Vec<&str> = tokens[i..=end].iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<&str> = tokens[i..=end].iter().map(|t| &*t.text).collect();
         let suffixed = tokens[i..=end].iter().any(|t| t.suffixed);
         let mut targets = Vec::new();
         let mut base_form = false;
@@ -366,15 +384,15 @@ impl Matcher {
     /// A generic definite mention starting at token `i`: last token, noun.
     fn generic_at(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
         let tok = &tokens[i];
-        if let Some(noun) = self.generic_forms.get(&tok.text) {
+        if let Some(noun) = self.generic_forms.get(&*tok.text) {
             return Some((i, noun.clone()));
         }
         // English: an article, then the noun's words ("the steering group").
-        if !self.articles.contains(&tok.text) {
+        if !self.articles.contains(&*tok.text) {
             return None;
         }
         let first = tokens.get(i + 1)?;
-        let phrases = self.generic_phrases.get(&first.text)?;
+        let phrases = self.generic_phrases.get(&*first.text)?;
         phrases
             .iter()
             .filter(|(words, _)| {

@@ -36,25 +36,56 @@ impl Lang {
     /// Guesses the language of a text from its most frequent function
     /// words; `fallback` when the text says too little.
     pub fn detect(text: &str, fallback: Lang) -> Lang {
-        const SV: &[&str] = &[
-            "och", "att", "för", "som", "är", "av", "med", "till", "på", "den", "det", "ska",
-            "inom", "samt", "enligt",
-        ];
-        const EN: &[&str] = &[
-            "the", "and", "of", "to", "is", "for", "with", "that", "on", "by", "shall", "are",
-            "be", "its", "within",
-        ];
         let (mut sv, mut en) = (0usize, 0usize);
         let sample = &text[..crate::text::floor_char_boundary(text, 8192)];
-        for word in sample.split(|c: char| !c.is_alphabetic()) {
+        // Every word of the sample passes here, so this works on bytes and
+        // allocates nothing: words split at ASCII bytes that are not
+        // letters, lower-cased into a buffer on the stack. The function
+        // words below are ASCII letters and å, ä, ö, so a word with any
+        // other non-ASCII letter is none of them.
+        for word in sample
+            .as_bytes()
+            .split(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+        {
             if word.len() < 2 || word.len() > 7 {
                 continue;
             }
-            let w = word.to_lowercase();
-            if SV.contains(&w.as_str()) {
-                sv += 1;
-            } else if EN.contains(&w.as_str()) {
-                en += 1;
+            let mut buf = [0u8; 8];
+            let mut n = 0;
+            let mut bytes = word.iter();
+            while let Some(&b) = bytes.next() {
+                match b {
+                    b if b.is_ascii() => buf[n] = b.to_ascii_lowercase(),
+                    // Å Ä Ö (C3 85, C3 84, C3 96) and å ä ö (C3 A5, A4, B6).
+                    0xC3 => match bytes.next() {
+                        Some(&c @ (0x84 | 0x85 | 0x96)) => {
+                            buf[n] = 0xC3;
+                            n += 1;
+                            buf[n] = c + 0x20;
+                        }
+                        Some(&c @ (0xA4 | 0xA5 | 0xB6)) => {
+                            buf[n] = 0xC3;
+                            n += 1;
+                            buf[n] = c;
+                        }
+                        _ => {
+                            n = 0;
+                            break;
+                        }
+                    },
+                    _ => {
+                        n = 0;
+                        break;
+                    }
+                }
+                n += 1;
+            }
+            match std::str::from_utf8(&buf[..n]).unwrap_or("") {
+                "och" | "att" | "för" | "som" | "är" | "av" | "med" | "till" | "på" | "den"
+                | "det" | "ska" | "inom" | "samt" | "enligt" => sv += 1,
+                "the" | "and" | "of" | "to" | "is" | "for" | "with" | "that" | "on" | "by"
+                | "shall" | "are" | "be" | "its" | "within" => en += 1,
+                _ => {}
             }
         }
         if sv + en < 3 {

@@ -38,7 +38,7 @@ impl NormText {
         if piece.is_empty() {
             return;
         }
-        if is_nfc_quick(piece.chars()) == IsNormalized::Yes {
+        if is_nfc(piece) {
             self.push_run(piece, orig_start, orig_start + piece.len(), true);
             return;
         }
@@ -55,7 +55,7 @@ impl NormText {
     }
 
     fn push_segment(&mut self, seg: &str, orig: usize) {
-        if is_nfc_quick(seg.chars()) == IsNormalized::Yes {
+        if is_nfc(seg) {
             self.push_run(seg, orig, orig + seg.len(), true);
         } else {
             let n: String = seg.nfc().collect();
@@ -70,8 +70,12 @@ impl NormText {
         if text.is_empty() {
             return;
         }
-        let n: String = text.nfc().collect();
-        self.push_run(&n, orig.start, orig.end, false);
+        if is_nfc(text) {
+            self.push_run(text, orig.start, orig.end, false);
+        } else {
+            let n: String = text.nfc().collect();
+            self.push_run(&n, orig.start, orig.end, false);
+        }
     }
 
     fn push_run(&mut self, text: &str, orig: usize, orig_end: usize, identity: bool) {
@@ -247,7 +251,16 @@ fn is_key(s: &str) -> bool {
             }
         }
     });
-    simple && (s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes)
+    simple && is_nfc(s)
+}
+
+/// True when `s` is certainly in NFC. Every character below U+0300 is
+/// (the first combining mark is U+0300, and no earlier character
+/// decomposes or composes under NFC), and in UTF-8 those are exactly the
+/// characters whose bytes are all below 0xCC: a byte scan covers Swedish
+/// and English text; anything else goes to the Unicode quick check.
+pub fn is_nfc(s: &str) -> bool {
+    s.bytes().all(|b| b < 0xCC) || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 fn fold_key(s: &str) -> String {

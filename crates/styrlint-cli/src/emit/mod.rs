@@ -6,36 +6,43 @@ pub mod json;
 pub mod sarif;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use styrlint_parse::LineIndex;
 
 /// The texts of the corpus's files, with line indexes made on demand, for
 /// turning byte offsets into lines and columns.
 pub struct Sources {
-    texts: HashMap<String, Arc<str>>,
-    lines: HashMap<String, LineIndex>,
+    /// Each file's text, with its line index built the first time a
+    /// diagnostic in it needs one (most files of a large corpus have none).
+    texts: HashMap<String, (Arc<str>, OnceLock<LineIndex>)>,
 }
 
 impl Sources {
     /// Wraps the texts read by the loader.
     pub fn new(texts: HashMap<String, Arc<str>>) -> Self {
-        let lines = texts
-            .iter()
-            .map(|(p, t)| (p.clone(), LineIndex::new(t)))
-            .collect();
-        Sources { texts, lines }
+        Sources {
+            texts: texts
+                .into_iter()
+                .map(|(p, t)| (p, (t, OnceLock::new())))
+                .collect(),
+        }
+    }
+
+    fn text_and_lines(&self, path: &str) -> Option<(&Arc<str>, &LineIndex)> {
+        let (text, lines) = self.texts.get(path)?;
+        Some((text, lines.get_or_init(|| LineIndex::new(text))))
     }
 
     /// The text of a file, if it was read.
     pub fn text(&self, path: &str) -> Option<&Arc<str>> {
-        self.texts.get(path)
+        self.texts.get(path).map(|(t, _)| t)
     }
 
     /// 1-based line and column (in Unicode scalar values) of a byte offset.
     pub fn line_col(&self, path: &str, offset: usize) -> (usize, usize) {
-        match (self.texts.get(path), self.lines.get(path)) {
-            (Some(t), Some(l)) => l.line_col(t, offset),
-            _ => (1, 1),
+        match self.text_and_lines(path) {
+            Some((t, l)) => l.line_col(t, offset),
+            None => (1, 1),
         }
     }
 
@@ -43,7 +50,7 @@ impl Sources {
     /// UTF-16 code units (SARIF's default `columnKind`, and what GitHub's
     /// web pages count). A leading byte-order mark is not a column.
     pub fn line_col_utf16(&self, path: &str, offset: usize) -> (usize, usize) {
-        let (Some(text), Some(lines)) = (self.texts.get(path), self.lines.get(path)) else {
+        let Some((text, lines)) = self.text_and_lines(path) else {
             return (1, 1);
         };
         let (line, _) = lines.line_col(text, offset);
