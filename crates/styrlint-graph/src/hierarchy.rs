@@ -49,13 +49,13 @@ impl Hierarchy {
                     continue;
                 }
                 list.push(ParentRef { doc: p, entry });
-                if !children[p].contains(&i) {
+                // Documents come in order, so a repeat can only be the last
+                // child (`contains` here was quadratic for a parent with
+                // many children).
+                if children[p].last() != Some(&i) {
                     children[p].push(i);
                 }
             }
-        }
-        for c in &mut children {
-            c.sort_unstable();
         }
         Hierarchy { parents, children }
     }

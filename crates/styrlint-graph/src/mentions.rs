@@ -222,7 +222,15 @@ impl Matcher {
         }
         let id = self.word_ids.len() as u32;
         self.word_ids.insert(w.to_string(), id);
-        for f in forms(w) {
+        // A number is written one way ("plan 12", "KS:s", "2024:s" keep
+        // their endings apart in the tokenizer): no inflected forms, which
+        // a corpus of numbered titles would otherwise multiply.
+        let forms = if w.bytes().all(|b| b.is_ascii_digit()) {
+            vec![w.to_string()]
+        } else {
+            forms(w)
+        };
+        for f in forms {
             let ids = self.forms.entry(f).or_default();
             if !ids.contains(&id) {
                 ids.push(id);
@@ -231,7 +239,7 @@ impl Matcher {
         id
     }
 
-    /// Bodies a generic noun can stand for.
+    /// Bodies a generic noun can stand for, in ascending order.
     pub fn bodies_of_kind(&self, noun: &str) -> &[usize] {
         self.generic_bodies.get(noun).map_or(&[], Vec::as_slice)
     }
@@ -428,18 +436,20 @@ impl Matcher {
                 .rev()
                 .take_while(|m| m.block == block)
                 .filter_map(Mention::body)
-                .filter(|b| kind_bodies.contains(b))
+                .filter(|b| kind_bodies.binary_search(b).is_ok())
                 .collect();
-            let mut candidates: Vec<usize> = kind_bodies
+            // The document names few bodies and a kind may have thousands:
+            // filter the former.
+            let mut candidates: Vec<usize> = named_in_doc
                 .iter()
                 .copied()
-                .filter(|b| named_in_doc.contains(b))
+                .filter(|b| kind_bodies.binary_search(b).is_ok())
                 .collect();
             candidates.sort_unstable();
             let own_of_kind: Vec<usize> = own
                 .iter()
                 .copied()
-                .filter(|b| kind_bodies.contains(b))
+                .filter(|b| kind_bodies.binary_search(b).is_ok())
                 .collect();
             // The document's own body, unless its section names another
             // body of the kind too.
@@ -449,7 +459,7 @@ impl Matcher {
                 .zip(sections.iter())
                 .filter(|(_, s)| **s == section)
                 .filter_map(|(m, _)| m.body())
-                .any(|b| kind_bodies.contains(&b) && !own_of_kind.contains(&b));
+                .any(|b| kind_bodies.binary_search(&b).is_ok() && !own_of_kind.contains(&b));
             let resolved = if local.len() == 1 {
                 local.into_iter().next()
             } else if own_of_kind.len() == 1 && !others_in_section {

@@ -1,5 +1,6 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
+use std::collections::HashSet;
 use styrlint_graph::MandateKind;
 use styrlint_graph::mandates::{has_own_authority, is_root};
 use styrlint_parse::Diagnostic;
@@ -57,7 +58,7 @@ impl Rule for UnbackedMandate {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
-        let granted: Vec<usize> = corpus
+        let granted: HashSet<usize> = corpus
             .mandates
             .iter()
             .filter(|m| {
@@ -69,7 +70,7 @@ impl Rule for UnbackedMandate {
             })
             .map(|m| m.body)
             .collect();
-        let mut seen: Vec<(usize, usize, Vec<String>)> = Vec::new();
+        let mut seen: HashSet<(usize, usize, &[String])> = HashSet::new();
         for m in &corpus.mandates {
             if m.kind != MandateKind::Decides || m.grant {
                 continue;
@@ -88,11 +89,9 @@ impl Rule for UnbackedMandate {
             {
                 continue;
             }
-            let key = (m.doc, m.body, m.key.clone());
-            if seen.contains(&key) {
+            if !seen.insert((m.doc, m.body, m.key.as_slice())) {
                 continue;
             }
-            seen.push(key);
             let lang = doc.lang;
             let name = &corpus.bodies[m.body].name;
             let what = if m.object.is_empty() {
