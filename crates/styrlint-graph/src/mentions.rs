@@ -89,8 +89,12 @@ impl Mention {
 /// The name table: forms, trie and targets.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    forms: HashMap<String, Vec<u32>>,
+    /// Every generated form -> the name words it is a form of.
+    forms: HashMap<Box<str>, Ids>,
+    /// Name words -> id, while the table is built (emptied after).
     word_ids: HashMap<String, u32>,
+    /// Name words by id, while the table is built (emptied after).
+    words: Vec<String>,
     trie: HashMap<(u32, u32), u32>,
     nodes: u32,
     ends: HashMap<u32, Vec<(Target, u32)>>,
@@ -122,6 +126,7 @@ impl Matcher {
         for (name, target) in names {
             m.add(name, target);
         }
+        m.add_forms();
         m.articles = lexicon
             .words
             .definite_articles
@@ -222,21 +227,43 @@ impl Matcher {
         }
         let id = self.word_ids.len() as u32;
         self.word_ids.insert(w.to_string(), id);
-        // A number is written one way ("plan 12", "KS:s", "2024:s" keep
-        // their endings apart in the tokenizer): no inflected forms, which
-        // a corpus of numbered titles would otherwise multiply.
-        let forms = if w.bytes().all(|b| b.is_ascii_digit()) {
-            vec![w.to_string()]
-        } else {
-            forms(w)
-        };
-        for f in forms {
-            let ids = self.forms.entry(f).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+        self.words.push(w.to_string());
+        id
+    }
+
+    /// Generates the forms of every name word (in parallel: this is most
+    /// of building the table) and indexes them.
+    fn add_forms(&mut self) {
+        use rayon::prelude::*;
+        let words = std::mem::take(&mut self.words);
+        self.word_ids = HashMap::default();
+        let all: Vec<Vec<String>> = words
+            .par_iter()
+            .map(|w| {
+                // A number is written one way ("plan 12"; "KS:s" and "2024:s"
+                // keep their endings apart in the tokenizer): no inflected
+                // forms, which a corpus of numbered titles would multiply.
+                if w.bytes().all(|b| b.is_ascii_digit()) {
+                    vec![w.clone()]
+                } else {
+                    forms(w)
+                }
+            })
+            .collect();
+        self.forms.reserve(all.iter().map(Vec::len).sum());
+        for (id, forms) in all.into_iter().enumerate() {
+            for f in forms {
+                match self.forms.entry(f.into_boxed_str()) {
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        e.get_mut().push(id as u32)
+                    }
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(Ids::One(id as u32));
+                    }
+                }
             }
         }
-        id
+        self.forms.shrink_to_fit();
     }
 
     /// Bodies a generic noun can stand for, in ascending order.
@@ -332,14 +359,14 @@ impl Matcher {
     /// The longest name starting at token `i`: last token, targets, base form.
     fn longest_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Vec<Target>, bool, bool)> {
         // Most words start no name: answer those without allocating.
-        let first = self.forms.get(&*tokens.get(i)?.text)?;
+        let first = self.forms.get(&*tokens.get(i)?.text)?.as_slice();
         if !first.iter().any(|&id| self.trie.contains_key(&(0, id))) {
             return None;
         }
         let mut states: Vec<u32> = vec![0];
         let mut best: Option<(usize, Vec<u32>)> = None;
         for (j, tok) in tokens.iter().enumerate().skip(i) {
-            let Some(ids) = self.forms.get(&*tok.text) else {
+            let Some(ids) = self.forms.get(&*tok.text).map(Ids::as_slice) else {
                 break;
             };
             let mut next = Vec::new();
@@ -481,6 +508,33 @@ impl Matcher {
                 *r = resolved;
             }
         }
+    }
+}
+
+/// The name words a form belongs to: nearly always one, stored without an
+/// allocation of its own (the table holds hundreds of thousands of forms).
+#[derive(Clone, Debug)]
+enum Ids {
+    One(u32),
+    Many(Box<[u32]>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(ids) => ids,
+        }
+    }
+
+    /// Adds a word id (ids come in ascending order).
+    fn push(&mut self, id: u32) {
+        if self.as_slice().last() == Some(&id) {
+            return;
+        }
+        let mut v = self.as_slice().to_vec();
+        v.push(id);
+        *self = Ids::Many(v.into_boxed_slice());
     }
 }
 

@@ -33,6 +33,12 @@ impl NormText {
         Self::default()
     }
 
+    /// Frees spare capacity (the text is complete).
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.runs.shrink_to_fit();
+    }
+
     /// Normalises `piece`, which is the original text at `orig_start..`.
     pub fn push_original(&mut self, piece: &str, orig_start: usize) {
         if piece.is_empty() {
