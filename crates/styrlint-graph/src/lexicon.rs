@@ -87,6 +87,13 @@ pub struct MandateWords {
     /// Words dropped when comparing mandate objects.
     #[serde(default)]
     pub stop_words: Vec<String>,
+    /// Words that open a subordinate clause ("att", "that"): a verb after
+    /// one is not the subject's own.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    /// Words that join a second verb to the same subject ("och", "and").
+    #[serde(default)]
+    pub coordinators: Vec<String>,
 }
 
 /// Headings and words that give a document its structure.
@@ -162,7 +169,9 @@ impl MandateWords {
             receiver_markers,
             only_markers,
             advisory_only,
-            stop_words
+            stop_words,
+            subordinators,
+            coordinators
         );
     }
 }

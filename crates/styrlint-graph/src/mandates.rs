@@ -164,16 +164,8 @@ impl Verbs {
             only: m.only_markers.clone(),
             advisory_only: m.advisory_only.clone(),
             stop: m.stop_words.iter().map(|w| w.to_lowercase()).collect(),
-            subordinate: [
-                "att", "som", "när", "där", "om", "that", "which", "who", "when", "where", "if",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-            coordinators: ["och", "samt", "men", "and", "but", "as well as", "samt att"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            subordinate: m.subordinators.iter().map(|w| w.to_lowercase()).collect(),
+            coordinators: m.coordinators.iter().map(|w| w.to_lowercase()).collect(),
             articles: lex
                 .words
                 .articles
