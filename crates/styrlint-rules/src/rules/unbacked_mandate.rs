@@ -70,7 +70,8 @@ impl Rule for UnbackedMandate {
             .map(|m| m.body)
             .collect();
         let mut seen: Vec<(usize, usize, Vec<String>)> = Vec::new();
-        for m in &corpus.mandates {
+        let scoped = ctx.scoped_docs();
+        for m in scoped.iter().flat_map(|&d| corpus.mandates_of(d)) {
             if m.kind != MandateKind::Decides || m.grant {
                 continue;
             }
