@@ -372,7 +372,7 @@ fn editing_the_register_republishes_other_open_documents() {
 }
 
 #[test]
-fn edits_are_debounced_and_stale_versions_never_published() {
+fn bursts_of_edits_coalesce_and_stale_versions_are_never_published() {
     let dir = corpus();
     let mut s = Server::start(dir.path());
     let policy = uri(dir.path(), "policy.md");
@@ -381,7 +381,8 @@ fn edits_are_debounced_and_stale_versions_never_published() {
     let p = s.diagnostics(&policy, "the clean policy", |_| true);
     assert_eq!(p["diagnostics"], json!([]));
 
-    // Three quick edits: only the last is linted and published.
+    // Three quick edits: only the last version's diagnostics are published
+    // (the server lints what is queued at once, without waiting).
     s.change(&policy, 2, json!([{"text": POLICY}]));
     s.change(&policy, 3, json!([{"text": fixed}]));
     let moved = POLICY.replace("Åtgärder 🌱", "🌱🌱 Åtgärder 🌱");

@@ -3,7 +3,7 @@
 use crate::external::{self, External};
 use crate::kinds::{DocKind, KindTable};
 use crate::lexicon::Lexicon;
-use crate::mandates::{self, Mandate, Role, Verbs};
+use crate::mandates::{self, Mandate, ReportGraph, Role, Verbs};
 use crate::mentions::{Matcher, Mention, Target};
 use crate::register::{Body, read_bodies};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -97,6 +97,8 @@ pub struct Corpus {
     /// The builds-on hierarchy, built on first use and shared by every rule
     /// that reads it.
     pub(crate) hierarchy_cache: std::sync::OnceLock<crate::hierarchy::Hierarchy>,
+    /// Who reports to whom, built on first use and shared likewise.
+    report_cache: ReportCache,
     doc_nodes: Vec<NodeIndex>,
     body_nodes: Vec<NodeIndex>,
     /// For each document, the documents whose `ersätter` names it, in order.
@@ -104,6 +106,28 @@ pub struct Corpus {
     doc_index: HashMap<String, Vec<DocId>>,
     body_index: HashMap<String, Vec<BodyId>>,
     by_path: HashMap<String, DocId>,
+    /// Whether the shipped externals were included (for rebuilding).
+    builtin_externals: bool,
+}
+
+/// The lazily built [`ReportGraph`] of a corpus.
+#[derive(Default)]
+struct ReportCache(std::sync::OnceLock<ReportGraph>);
+
+impl std::fmt::Debug for ReportCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReportCache")
+    }
+}
+
+/// How [`Corpus::replace_document`] brought the corpus up to date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Update {
+    /// Only the edited document was read again.
+    Incremental,
+    /// The edit changed what the name table or the indexes are built from
+    /// (or added a document): the corpus was built again from scratch.
+    Rebuilt,
 }
 
 impl Corpus {
@@ -201,12 +225,14 @@ impl Corpus {
             roles: Vec::new(),
             definition_tables,
             hierarchy_cache: std::sync::OnceLock::new(),
+            report_cache: ReportCache::default(),
             doc_nodes: Vec::new(),
             body_nodes: Vec::new(),
             replacers: Vec::new(),
             doc_index,
             body_index,
             by_path,
+            builtin_externals,
         };
         corpus.build_graph();
         drop(phase);
@@ -217,6 +243,127 @@ impl Corpus {
         corpus.mandates = mandates;
         corpus.roles = roles;
         corpus
+    }
+
+    /// Replaces the document at `doc.path` with a new version of it (adds
+    /// it when the corpus has none there) and brings everything derived from
+    /// the documents up to date. The result is the corpus
+    /// [`Corpus::new`] would build from the edited set of documents.
+    ///
+    /// When the edit leaves alone everything the name table and the indexes
+    /// are built from (the document's id, title and aliases, the bodies and
+    /// external documents its tables declare, with their spans and the
+    /// problems found in them), only this document's mentions, mandates and
+    /// roles are read again, and the graph is rebuilt when its front-matter
+    /// relations changed. Otherwise the whole corpus is built again.
+    pub fn replace_document(&mut self, doc: Document) -> Update {
+        let _phase = styrlint_parse::timing::Phase::start("corpus: replace document");
+        let Some(i) = self.doc_by_path(&doc.path) else {
+            self.rebuild_with(doc);
+            return Update::Rebuilt;
+        };
+        if !self.same_tables(i, &doc) {
+            self.rebuild_with(doc);
+            return Update::Rebuilt;
+        }
+        let relations_changed = {
+            let (a, b) = (&self.docs[i].meta, &doc.meta);
+            let values = |v: &[styrlint_parse::Spanned<String>]| -> Vec<String> {
+                v.iter().map(|s| s.value.clone()).collect()
+            };
+            let value = |v: &Option<styrlint_parse::Spanned<String>>| -> Option<String> {
+                v.as_ref().map(|s| s.value.clone())
+            };
+            values(&a.derives_from) != values(&b.derives_from)
+                || values(&a.replaces) != values(&b.replaces)
+                || value(&a.decided_by) != value(&b.decided_by)
+                || value(&a.owner) != value(&b.owner)
+        };
+        self.docs[i] = doc;
+        if relations_changed {
+            self.build_graph();
+            self.hierarchy_cache = std::sync::OnceLock::new();
+        }
+        let own = self.own_bodies(i);
+        let doc = &self.docs[i];
+        let mentions = self.matcher.find(doc, &own, |b| {
+            doc.blocks[b]
+                .cell
+                .is_some_and(|(t, _, _)| self.definition_tables.contains(&(i, t)))
+        });
+        self.mentions[i] = mentions;
+        let verbs = Verbs::new(&self.lexicon);
+        let (mandates, roles) = mandates::extract_doc(self, &verbs, i);
+        let start = self.mandates.partition_point(|m| m.doc < i);
+        let end = self.mandates.partition_point(|m| m.doc <= i);
+        self.mandates.splice(start..end, mandates);
+        self.roles[i] = roles;
+        self.report_cache = ReportCache::default();
+        Update::Incremental
+    }
+
+    /// True when [`Corpus::replace_document`] would update the corpus in
+    /// place for this new version of one of its documents (rather than
+    /// build it again).
+    pub fn can_update_in_place(&self, doc: &Document) -> bool {
+        self.doc_by_path(&doc.path)
+            .is_some_and(|i| self.same_tables(i, doc))
+    }
+
+    /// True when a new version of document `i` declares exactly the names,
+    /// bodies and external documents the current one does (spans and
+    /// register problems included), so that the name table, the indexes and
+    /// every other document's mentions stay as they are.
+    fn same_tables(&self, i: DocId, new: &Document) -> bool {
+        let old = &self.docs[i];
+        if old.path != new.path
+            || old.id != new.id
+            || old.title != new.title
+            || !old.meta.aliases.iter().map(|a| &a.value).eq(new
+                .meta
+                .aliases
+                .iter()
+                .map(|a| &a.value))
+        {
+            return false;
+        }
+        if external::from_tables(i, old) != external::from_tables(i, new) {
+            return false;
+        }
+        let is_register = |d: &Document| {
+            d.meta
+                .doc_type
+                .as_ref()
+                .and_then(|t| self.kinds.lookup(&t.value))
+                .is_some_and(|k| k.level.is_none())
+        };
+        let (mut old_diags, mut new_diags) = (Vec::new(), Vec::new());
+        let old_bodies = read_bodies(i, old, is_register(old), &mut old_diags);
+        let new_bodies = read_bodies(i, new, is_register(new), &mut new_diags);
+        old_bodies == new_bodies && old_diags == new_diags
+    }
+
+    /// Builds the corpus again with `doc` in place of the document at its
+    /// path (or added).
+    fn rebuild_with(&mut self, doc: Document) {
+        let mut docs = std::mem::take(&mut self.docs);
+        match docs.iter().position(|d| d.path == doc.path) {
+            Some(at) => docs[at] = doc,
+            None => docs.push(doc),
+        }
+        let options = self.options();
+        let files = std::mem::take(&mut self.files);
+        *self = Corpus::new(docs, files, options);
+    }
+
+    /// How the corpus was built: document types, lexicon and whether the
+    /// shipped externals are included.
+    pub fn options(&self) -> Options {
+        Options {
+            kinds: self.kinds.clone(),
+            lexicon: self.lexicon.clone(),
+            builtin_externals: self.builtin_externals,
+        }
     }
 
     fn find_mentions(&mut self) {
@@ -338,6 +485,12 @@ impl Corpus {
         }
         self.graph = g;
         self.replacers = replacers;
+    }
+
+    /// Who reports to whom (the register and every reports-to statement),
+    /// built once and shared by the rules that read it.
+    pub fn report_graph(&self) -> &ReportGraph {
+        self.report_cache.0.get_or_init(|| ReportGraph::new(self))
     }
 
     /// The documents whose `ersätter` (`replaces`) names a document, in

@@ -14,7 +14,7 @@ pub mod mandates;
 pub mod mentions;
 pub mod register;
 
-pub use corpus::{BodyId, Corpus, DocId, Edge, Node, Options};
+pub use corpus::{BodyId, Corpus, DocId, Edge, Node, Options, Update};
 pub use external::External;
 pub use hierarchy::{Hierarchy, ParentRef};
 pub use kinds::{DocKind, KindTable};

@@ -261,26 +261,9 @@ fn lower_same_len(s: &str) -> String {
 pub fn extract(corpus: &Corpus, verbs: &Verbs) -> (Vec<Mandate>, Vec<Vec<Role>>) {
     // Each document is read on its own, in parallel; the results are joined
     // in document order.
-    let per_doc: Vec<(Vec<Mandate>, Vec<Role>)> = corpus
-        .docs
-        .par_iter()
-        .enumerate()
-        .map(|(di, doc)| {
-            let (mut m, mut r) = (Vec::new(), Vec::new());
-            DocReader {
-                corpus,
-                verbs,
-                doc,
-                di,
-                grant: is_type_in(corpus, di, &corpus.lexicon.words.document.grant_types),
-                roles_sections: doc.sections_where(|h| {
-                    let lex = &corpus.lexicon;
-                    lex.heading_is(&h.text, &lex.words.document.roles_headings)
-                }),
-            }
-            .read(&mut m, &mut r);
-            (m, r)
-        })
+    let per_doc: Vec<(Vec<Mandate>, Vec<Role>)> = (0..corpus.docs.len())
+        .into_par_iter()
+        .map(|di| extract_doc(corpus, verbs, di))
         .collect();
     let mut mandates = Vec::with_capacity(per_doc.iter().map(|(m, _)| m.len()).sum());
     let mut roles = Vec::with_capacity(per_doc.len());
@@ -289,6 +272,28 @@ pub fn extract(corpus: &Corpus, verbs: &Verbs) -> (Vec<Mandate>, Vec<Vec<Role>>)
         roles.push(r);
     }
     (mandates, roles)
+}
+
+/// Reads the mandates and roles of one document (`di`), from its mentions
+/// in [`Corpus::mentions`]: what [`extract`] finds for that document.
+pub fn extract_doc(corpus: &Corpus, verbs: &Verbs, di: usize) -> (Vec<Mandate>, Vec<Role>) {
+    let (mut m, mut r) = (Vec::new(), Vec::new());
+    let Some(doc) = corpus.docs.get(di) else {
+        return (m, r);
+    };
+    DocReader {
+        corpus,
+        verbs,
+        doc,
+        di,
+        grant: is_type_in(corpus, di, &corpus.lexicon.words.document.grant_types),
+        roles_sections: doc.sections_where(|h| {
+            let lex = &corpus.lexicon;
+            lex.heading_is(&h.text, &lex.words.document.roles_headings)
+        }),
+    }
+    .read(&mut m, &mut r);
+    (m, r)
 }
 
 /// True when a document's type (canonical name) is in a list.

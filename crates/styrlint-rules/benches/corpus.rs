@@ -7,9 +7,9 @@
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
-use styrlint_graph::{Corpus, Options};
+use styrlint_graph::{Corpus, Options, Update};
 use styrlint_parse::{Date, Document, Lang, parse};
-use styrlint_rules::{Context, Settings, all_rules, lint};
+use styrlint_rules::{Context, Settings, all_rules, lint, lint_scoped};
 
 fn main() {
     divan::main();
@@ -91,6 +91,7 @@ fn rule(bencher: divan::Bencher, name: &str) {
             corpus,
             today: settings.today,
             requirements: &settings.requirements,
+            scope: None,
         };
         let mut out = Vec::new();
         rule.check(&ctx, &mut out);
@@ -98,11 +99,56 @@ fn rule(bencher: divan::Bencher, name: &str) {
     });
 }
 
-/// The language server's core operation after an edit to one document in
-/// a 10,000-document workspace, as the engine stands: re-parse the document,
-/// rebuild the corpus from the other (already parsed) documents, lint.
-#[divan::bench(sample_count = 3)]
+/// The 10,000-document workspace of the language-server benches, built
+/// once, with the document that is edited.
+fn lsp_workspace() -> (Corpus, String, String) {
+    let g = generated(10_000);
+    let corpus = build(parse_all(&g.files));
+    let (path, text) = g.files[5_000].clone();
+    (corpus, path, text)
+}
+
+/// What the language server does for one keystroke in a 10,000-document
+/// workspace: parse the edited document, bring the corpus up to date
+/// incrementally and lint that document only. Alternates between two
+/// texts, so every iteration is a real edit.
+#[divan::bench(sample_count = 30, sample_size = 1)]
 fn relint_after_edit_10k(bencher: divan::Bencher) {
+    let (mut corpus, path, text) = lsp_workspace();
+    let edited = format!("{text}\nEn ny mening efter ändringen.\n");
+    let settings = Settings::new(today());
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let t = if flip { edited.as_str() } else { text.as_str() };
+        let update = corpus.replace_document(parse(&path, t, Lang::Sv));
+        assert_eq!(update, Update::Incremental);
+        let doc = corpus.doc_by_path(&path).unwrap();
+        lint_scoped(&corpus, &settings, &[doc]).len()
+    });
+}
+
+/// The same edit when it changes the name table (a new title), so the
+/// corpus is built again from scratch (the fallback), then the document
+/// is linted alone.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn relint_after_edit_10k_rebuild(bencher: divan::Bencher) {
+    let (mut corpus, path, text) = lsp_workspace();
+    let settings = Settings::new(today());
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        let t = text.replacen("titel: ", &format!("titel: Ny titel {n}, "), 1);
+        let update = corpus.replace_document(parse(&path, t.as_str(), Lang::Sv));
+        assert_eq!(update, Update::Rebuilt);
+        let doc = corpus.doc_by_path(&path).unwrap();
+        lint_scoped(&corpus, &settings, &[doc]).len()
+    });
+}
+
+/// The whole-corpus lint the server did before: rebuild and lint all.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn relint_after_edit_10k_full(bencher: divan::Bencher) {
     let g = generated(10_000);
     let parsed = parse_all(&g.files);
     let (path, text) = &g.files[5_000];

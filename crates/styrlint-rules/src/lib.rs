@@ -8,7 +8,7 @@
 
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
-use styrlint_graph::Corpus;
+use styrlint_graph::{Corpus, DocId};
 use styrlint_parse::{Date, Diagnostic, Severity};
 
 mod doclist;
@@ -78,6 +78,77 @@ pub struct Context<'a> {
     pub today: Date,
     /// Required metadata and decision levels.
     pub requirements: &'a requirements::Requirements,
+    /// The documents whose findings are wanted; `None`: every document.
+    /// Rules may skip work whose findings would land outside it (the
+    /// caller drops such findings anyway), but must find everything the
+    /// full lint finds inside it.
+    pub scope: Option<&'a Scope>,
+}
+
+impl Context<'_> {
+    /// True when findings in document `doc` are wanted.
+    pub fn in_scope(&self, doc: DocId) -> bool {
+        self.scope.is_none_or(|s| s.contains(doc))
+    }
+
+    /// The documents whose findings are wanted, in corpus order.
+    pub fn scoped_docs(&self) -> Vec<DocId> {
+        match self.scope {
+            Some(s) => s.docs.clone(),
+            None => (0..self.corpus.docs.len()).collect(),
+        }
+    }
+}
+
+/// A set of documents of one corpus whose findings are wanted (the ones
+/// open in an editor).
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    /// The documents, sorted, without repeats.
+    docs: Vec<DocId>,
+    /// Membership by document index.
+    member: Vec<bool>,
+    /// Their paths.
+    paths: std::collections::HashSet<String>,
+}
+
+impl Scope {
+    /// The scope of some documents of `corpus`; indexes past its end are
+    /// left out.
+    pub fn new(corpus: &Corpus, docs: impl IntoIterator<Item = DocId>) -> Scope {
+        let mut member = vec![false; corpus.docs.len()];
+        let mut list = Vec::new();
+        for d in docs {
+            if let Some(m) = member.get_mut(d)
+                && !*m
+            {
+                *m = true;
+                list.push(d);
+            }
+        }
+        list.sort_unstable();
+        let paths = list.iter().map(|&d| corpus.docs[d].path.clone()).collect();
+        Scope {
+            docs: list,
+            member,
+            paths,
+        }
+    }
+
+    /// True when the scope holds document `doc`.
+    pub fn contains(&self, doc: DocId) -> bool {
+        self.member.get(doc).copied().unwrap_or(false)
+    }
+
+    /// True when the scope holds the document at `path`.
+    pub fn contains_path(&self, path: &str) -> bool {
+        self.paths.contains(path)
+    }
+
+    /// The documents, in corpus order.
+    pub fn docs(&self) -> &[DocId] {
+        &self.docs
+    }
 }
 
 /// Which rules run and how severe their findings are.
@@ -174,16 +245,30 @@ pub fn find_rule(name: &str) -> Option<&'static dyn Rule> {
 /// included. The result is sorted as SPEC §5 prescribes and free of exact
 /// duplicates.
 pub fn lint(corpus: &Corpus, settings: &Settings) -> Vec<Diagnostic> {
+    run(corpus, settings, None)
+}
+
+/// Like [`lint`], but only the findings in the documents `docs` (indexes
+/// into [`Corpus::docs`]): exactly those [`lint`] reports in them, found
+/// with less work where rules can skip the other documents.
+pub fn lint_scoped(corpus: &Corpus, settings: &Settings, docs: &[DocId]) -> Vec<Diagnostic> {
+    let scope = Scope::new(corpus, docs.iter().copied());
+    run(corpus, settings, Some(&scope))
+}
+
+fn run(corpus: &Corpus, settings: &Settings, scope: Option<&Scope>) -> Vec<Diagnostic> {
     let ctx = Context {
         corpus,
         today: settings.today,
         requirements: &settings.requirements,
+        scope,
     };
-    let mut out: Vec<Diagnostic> = corpus
-        .docs
-        .iter()
-        .flat_map(|d| d.diagnostics.iter().cloned())
-        .chain(corpus.diagnostics.iter().cloned())
+    let wanted = |d: &Diagnostic| scope.is_none_or(|s| s.contains_path(&d.path));
+    let mut out: Vec<Diagnostic> = ctx
+        .scoped_docs()
+        .into_iter()
+        .flat_map(|i| corpus.docs[i].diagnostics.iter().cloned())
+        .chain(corpus.diagnostics.iter().filter(|d| wanted(d)).cloned())
         .collect();
     let found: Vec<Vec<Diagnostic>> = all_rules()
         .par_iter()
@@ -192,12 +277,15 @@ pub fn lint(corpus: &Corpus, settings: &Settings) -> Vec<Diagnostic> {
             let _phase = styrlint_parse::timing::Phase::start(r.meta().name);
             let mut v = Vec::new();
             r.check(&ctx, &mut v);
+            if scope.is_some() {
+                v.retain(|d| wanted(d));
+            }
             v
         })
         .collect();
     out.extend(found.into_iter().flatten());
     let _phase = styrlint_parse::timing::Phase::start("suppressions and sorting");
-    suppress::apply(corpus, &mut out, settings);
+    suppress::apply_scoped(corpus, &mut out, settings, scope);
     out.retain_mut(|d| settings.apply(d));
     sort_diagnostics(&mut out);
     out

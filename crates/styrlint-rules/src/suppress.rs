@@ -51,8 +51,23 @@ struct Region {
 
 /// Drops suppressed diagnostics and adds `unused-suppression` findings.
 pub fn apply(corpus: &Corpus, diags: &mut Vec<Diagnostic>, settings: &Settings) {
+    apply_scoped(corpus, diags, settings, None);
+}
+
+/// Like [`apply`], for the documents of a scope only (every document when
+/// `None`): `diags` holds findings in those documents only.
+pub fn apply_scoped(
+    corpus: &Corpus,
+    diags: &mut Vec<Diagnostic>,
+    settings: &Settings,
+    scope: Option<&crate::Scope>,
+) {
     let mut extra = Vec::new();
-    for doc in &corpus.docs {
+    let docs: Vec<&Document> = match scope {
+        Some(s) => s.docs().iter().map(|&i| &corpus.docs[i]).collect(),
+        None => corpus.docs.iter().collect(),
+    };
+    for doc in docs {
         if !doc.comments.iter().any(|(_, c)| c.starts_with("styrlint-")) {
             continue;
         }

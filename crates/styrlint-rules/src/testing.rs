@@ -2,7 +2,7 @@
 //! marker lines `<!-- file: path -->` (as oxc's and rust-analyzer's
 //! fixtures do). Files that are not Markdown only exist (for link checks).
 
-use crate::{Settings, lint};
+use crate::{Settings, lint, lint_scoped};
 use std::collections::BTreeSet;
 use styrlint_graph::{Corpus, Options};
 use styrlint_parse::{Date, Diagnostic, Lang, LineIndex, parse};
@@ -54,7 +54,23 @@ pub fn run_at(rule: Option<&str>, fixture: &str, today: &str) -> (Corpus, Vec<Di
         settings.select = Some(std::iter::once(r.to_string()).collect());
     }
     let diags = lint(&corpus, &settings);
+    assert_scoped_agrees(&corpus, &settings, &diags);
     (corpus, diags)
+}
+
+/// Checks that linting each document alone ([`lint_scoped`]) reports what
+/// the full lint reports in it: every rule test checks the language
+/// server's scoped lint too.
+pub fn assert_scoped_agrees(corpus: &Corpus, settings: &Settings, all: &[Diagnostic]) {
+    for (i, doc) in corpus.docs.iter().enumerate() {
+        let want: Vec<Diagnostic> = all.iter().filter(|d| d.path == doc.path).cloned().collect();
+        let got = lint_scoped(corpus, settings, &[i]);
+        assert_eq!(
+            got, want,
+            "scoped lint of {} differs from the full lint",
+            doc.path
+        );
+    }
 }
 
 /// Findings as `path:line: rule: message` lines, for compact assertions.

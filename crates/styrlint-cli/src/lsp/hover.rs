@@ -1,5 +1,6 @@
 //! Hover on a mention of a body: the body's register row as Markdown.
 
+use super::convert::Text;
 use super::worker::Snapshot;
 use lsp_types as lt;
 use std::fmt::Write;
@@ -9,8 +10,16 @@ use styrlint_parse::{Lang, Spanned};
 /// The hover for a byte offset of a document, when it falls on a mention of
 /// a body.
 pub fn hover(snap: &Snapshot, path: &str, offset: usize) -> Option<lt::Hover> {
-    let corpus = &snap.corpus;
+    // The lint thread may be updating the corpus; a poisoned lock means it
+    // failed, and the next lint starts over.
+    let corpus = snap.corpus.read().ok()?;
     let doc = corpus.doc_by_path(path)?;
+    // The corpus may have moved on from the snapshot's text of the file.
+    let text = snap.texts.get(path)?;
+    let current = &corpus.docs[doc].text;
+    if !(std::sync::Arc::ptr_eq(current, text) || **current == **text) {
+        return None;
+    }
     let mention = corpus
         .mentions
         .get(doc)?
@@ -20,10 +29,14 @@ pub fn hover(snap: &Snapshot, path: &str, offset: usize) -> Option<lt::Hover> {
     let lang = corpus.docs[doc].lang;
     let register = corpus.docs.get(body.doc);
     let mut value = render(body, lang);
-    if let Some(reg) = register
-        && let Some(text) = snap.text(&reg.path)
-    {
-        let line = text.position(body.row_span.start).line + 1;
+    if let Some(reg) = register {
+        // From the corpus's own text of the register, which the row's span
+        // belongs to.
+        let lines = styrlint_parse::LineIndex::new(&reg.text);
+        let line = Text::new(&reg.text, &lines)
+            .position(body.row_span.start)
+            .line
+            + 1;
         let _ = write!(
             value,
             "\n\n*{} {}, {} {line}*",

@@ -2,13 +2,16 @@
 //!
 //! The server keeps a workspace index: the text of every document of the
 //! corpus (the editor's text for open documents, the disk's for the rest)
-//! and, in the lint thread, the parsed documents. An edit replaces one text;
-//! after a quiet period the lint thread re-parses that document only,
-//! rebuilds the corpus and lints it, and the main loop republishes the
+//! and, in the lint thread, the parsed documents and the corpus. An edit
+//! replaces one text. The main loop first handles every message already
+//! queued (a burst of keystrokes is one change), then the lint thread
+//! re-parses the changed documents only, updates the corpus (in place when
+//! the edit leaves names and registers alone, else by building it again)
+//! and lints the open documents, and the main loop republishes the
 //! diagnostics of every open document whose diagnostics changed, so an
 //! edited register row or a renamed document shows in the documents that
 //! mention it. A result linted from a text the editor has since changed is
-//! stale and is not published; the next lint follows.
+//! stale and is not published; the next lint follows at once.
 //!
 //! Positions are UTF-16 code units, as LSP requires; the conversion from
 //! styrlint's byte spans happens in [`convert`].
@@ -30,14 +33,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 use styrlint_graph::Options;
 use styrlint_parse::{Date, Diagnostic, Document, LineIndex};
 use styrlint_rules::Settings;
 use worker::{Env, Job, Outcome, Snapshot};
-
-/// How long edits must pause before the corpus is linted again.
-const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// Runs the server on stdin/stdout until the client says `exit` or goes
 /// away. Exit status 0 after `shutdown` + `exit`, 1 otherwise (as LSP asks).
@@ -106,8 +105,16 @@ struct Server {
     jobs: Sender<Job>,
     results: Receiver<Outcome>,
     busy: bool,
-    /// When to lint next, if anything changed.
-    deadline: Option<Instant>,
+    /// Something changed since the last lint was started.
+    dirty: bool,
+    /// Documents whose text changed (or that were added or removed) since
+    /// the last job: the next job sends only these.
+    changes: BTreeSet<String>,
+    /// The file list changed since the last job.
+    files_changed: bool,
+    /// The next job sends the whole workspace (first job, new
+    /// configuration, after a failure).
+    full: bool,
     snapshot: Option<Box<Snapshot>>,
     /// What the client was last sent, by path.
     published: HashMap<String, Vec<lt::Diagnostic>>,
@@ -194,7 +201,10 @@ impl Server {
             jobs,
             results,
             busy: false,
-            deadline: None,
+            dirty: false,
+            changes: BTreeSet::new(),
+            files_changed: true,
+            full: true,
             snapshot: None,
             published: HashMap::new(),
             shutdown: false,
@@ -215,7 +225,7 @@ impl Server {
             server.texts.insert(doc.path.clone(), doc.text.clone());
         }
         server.seed = loaded.docs;
-        server.schedule(Duration::ZERO);
+        server.dirty = true;
         Ok(server)
     }
 
@@ -237,6 +247,7 @@ impl Server {
             self.show(lt::MessageType::ERROR, format!("styrlint: {e}"));
             Settings::new(today)
         });
+        self.full = true;
         self.env = Arc::new(Env {
             root: self.env.root.clone(),
             lang: config.lang(),
@@ -251,15 +262,21 @@ impl Server {
         let inbox = self.conn.receiver.clone();
         let mut results = self.results.clone();
         loop {
-            let timeout = match (self.busy, self.deadline) {
-                (false, Some(d)) => d.saturating_duration_since(Instant::now()),
-                _ => Duration::from_secs(3600),
-            };
+            if self.dirty && !self.busy {
+                self.start_job();
+            }
             select! {
                 recv(inbox) -> msg => match msg {
                     Ok(msg) => {
                         if let Some(code) = self.handle(msg) {
                             return code;
+                        }
+                        // Everything already queued first: a burst of
+                        // edits is linted once, after its last message.
+                        while let Ok(msg) = inbox.try_recv() {
+                            if let Some(code) = self.handle(msg) {
+                                return code;
+                            }
                         }
                     }
                     // The client went away without `exit`.
@@ -269,14 +286,11 @@ impl Server {
                     Ok(outcome) => self.on_outcome(outcome),
                     Err(_) => {
                         self.busy = false;
+                        self.dirty = false;
                         results = crossbeam_channel::never();
                         self.log(lt::MessageType::ERROR, "styrlint: the lint thread ended".into());
                     }
                 },
-                default(timeout) => {}
-            }
-            if !self.busy && self.deadline.is_some_and(|d| d <= Instant::now()) {
-                self.start_job();
             }
         }
     }
@@ -346,10 +360,16 @@ impl Server {
                     version: doc.version,
                 };
                 self.open.insert(path.clone(), open);
-                if self.set_text(&path, doc.text) {
-                    self.schedule(Duration::ZERO);
+                let changed = self.set_text(&path, doc.text);
+                let linted = self
+                    .snapshot
+                    .as_deref()
+                    .is_some_and(|s| s.scope.contains(&path));
+                if changed || !linted {
+                    self.dirty = true;
                 }
-                // Unchanged from disk: the current snapshot answers at once.
+                // Linted already and unchanged from disk: the current
+                // snapshot answers at once.
                 self.publish();
             }
             note::DidChangeTextDocument::METHOD => {
@@ -375,7 +395,7 @@ impl Server {
                     open.version = p.text_document.version;
                 }
                 self.set_text(&path, text);
-                self.schedule(DEBOUNCE);
+                self.dirty = true;
             }
             note::DidSaveTextDocument::METHOD => {
                 let p: lt::DidSaveTextDocumentParams = parse(n.params)?;
@@ -387,7 +407,7 @@ impl Server {
                 }
                 // A saved file may be new on disk: links to it now resolve.
                 self.sync_with_disk(&HashSet::new());
-                self.schedule(Duration::ZERO);
+                self.dirty = true;
             }
             note::DidCloseTextDocument::METHOD => {
                 let p: lt::DidCloseTextDocumentParams = parse(n.params)?;
@@ -404,7 +424,7 @@ impl Server {
                 }
                 // The disk's text counts again.
                 self.sync_with_disk(&HashSet::from([path]));
-                self.schedule(Duration::ZERO);
+                self.dirty = true;
             }
             note::DidChangeWatchedFiles::METHOD => {
                 let p: lt::DidChangeWatchedFilesParams = parse(n.params)?;
@@ -421,7 +441,7 @@ impl Server {
                     self.reload_root();
                 }
                 self.sync_with_disk(&changed);
-                self.schedule(Duration::ZERO);
+                self.dirty = true;
             }
             _ => {}
         }
@@ -500,10 +520,14 @@ impl Server {
                 self.snapshot = Some(snap);
                 self.publish();
             }
-            Outcome::Failed(why) => self.log(
-                lt::MessageType::ERROR,
-                format!("styrlint: linting failed (a bug; please report it): {why}"),
-            ),
+            Outcome::Failed(why) => {
+                // The lint thread starts over: send it everything.
+                self.full = true;
+                self.log(
+                    lt::MessageType::ERROR,
+                    format!("styrlint: linting failed (a bug; please report it): {why}"),
+                );
+            }
         }
     }
 
@@ -518,7 +542,8 @@ impl Server {
             let (Some(now), Some(linted)) = (self.texts.get(path), snap.texts.get(path)) else {
                 continue;
             };
-            if !same(now, linted) {
+            // Not linted (opened since), or linted from another text.
+            if !snap.scope.contains(path) || !same(now, linted) {
                 continue;
             }
             let diags = snap.lsp.get(path).cloned().unwrap_or_default();
@@ -539,29 +564,39 @@ impl Server {
     }
 
     fn start_job(&mut self) {
-        self.deadline = None;
-        // New documents not yet saved exist for links too.
-        let mut files = self.files.clone();
-        files.extend(self.texts.keys().cloned());
+        self.dirty = false;
+        let changes = std::mem::take(&mut self.changes);
+        let (texts, changes) = if std::mem::take(&mut self.full) {
+            (Some(self.texts.clone()), Vec::new())
+        } else {
+            let changes = changes
+                .into_iter()
+                .map(|p| {
+                    let text = self.texts.get(&p).cloned();
+                    (p, text)
+                })
+                .collect();
+            (None, changes)
+        };
         let job = Job {
             env: self.env.clone(),
-            texts: self.texts.clone(),
-            files,
+            texts,
+            changes,
+            files: std::mem::take(&mut self.files_changed).then(|| self.files.clone()),
             extra: self.unreadable.values().cloned().collect(),
             seed: std::mem::take(&mut self.seed),
+            scope: self
+                .open
+                .keys()
+                .filter(|p| self.texts.contains_key(*p))
+                .cloned()
+                .collect(),
         };
         if self.jobs.send(job).is_ok() {
             self.busy = true;
+        } else {
+            self.full = true;
         }
-    }
-
-    /// Lints after `delay`; a later edit within the delay pushes it back.
-    fn schedule(&mut self, delay: Duration) {
-        let at = Instant::now() + delay;
-        self.deadline = Some(match self.deadline {
-            Some(d) if delay.is_zero() => d.min(at),
-            _ => at,
-        });
     }
 
     /// Stores a document's text; true when it differs from the stored one.
@@ -570,6 +605,7 @@ impl Server {
             return false;
         }
         self.texts.insert(path.to_string(), Arc::from(text));
+        self.changes.insert(path.to_string());
         true
     }
 
@@ -579,10 +615,17 @@ impl Server {
     fn sync_with_disk(&mut self, changed: &HashSet<String>) {
         let (md, files) = loader::walk(&self.env.root, &self.env.exclude);
         self.files = files;
+        self.files_changed = true;
         let listed: HashSet<&str> = md.iter().map(|(rel, _)| rel.as_str()).collect();
         let open = &self.open;
-        self.texts
-            .retain(|p, _| listed.contains(p.as_str()) || open.contains_key(p));
+        let changes = &mut self.changes;
+        self.texts.retain(|p, _| {
+            let keep = listed.contains(p.as_str()) || open.contains_key(p);
+            if !keep {
+                changes.insert(p.clone());
+            }
+            keep
+        });
         self.unreadable.retain(|p, _| listed.contains(p.as_str()));
         for (rel, abs) in &md {
             if self.open.contains_key(rel)
@@ -596,7 +639,9 @@ impl Server {
                     self.set_text(rel, text);
                 }
                 Err(d) => {
-                    self.texts.remove(rel);
+                    if self.texts.remove(rel).is_some() {
+                        self.changes.insert(rel.clone());
+                    }
                     self.unreadable.insert(rel.clone(), *d);
                 }
             }
@@ -609,6 +654,7 @@ impl Server {
     fn is_document(&mut self, path: &str) -> bool {
         let (md, files) = loader::walk(&self.env.root, &self.env.exclude);
         self.files = files;
+        self.files_changed = true;
         if md.iter().any(|(rel, _)| rel == path) {
             return true;
         }

@@ -56,6 +56,9 @@ impl Rule for AmbiguousReference {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
         for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             if doc.meta.status().is_gone() {
                 continue;
             }

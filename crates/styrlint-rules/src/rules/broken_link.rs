@@ -51,7 +51,10 @@ impl Rule for BrokenLink {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
-        for doc in &corpus.docs {
+        for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             let lang = doc.lang;
             for link in &doc.links {
                 if matches!(link.kind, LinkKind::Autolink | LinkKind::Email)

@@ -1,5 +1,6 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use styrlint_graph::mandates::{Mandate, ReportGraph, same_key};
 use styrlint_graph::{Corpus, MandateKind};
@@ -55,70 +56,38 @@ impl Rule for ConflictingMandate {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
-        let graph = ReportGraph::new(corpus);
         let live = |m: &&Mandate| !corpus.docs[m.doc].meta.status().is_gone();
+        let deciding = |m: &&Mandate| m.kind == MandateKind::Decides && !m.key.is_empty();
+        // The bodies whose findings can land in the scope: those with a
+        // live statement (deciding or advisory) in a scoped document.
+        let scoped_bodies: Option<Vec<bool>> = ctx.scope.map(|scope| {
+            let mut member = vec![false; corpus.bodies.len()];
+            for m in scope.docs().iter().flat_map(|&d| corpus.mandates_of(d)) {
+                if live(&m)
+                    && let Some(x) = member.get_mut(m.body)
+                {
+                    *x = true;
+                }
+            }
+            member
+        });
+        let wanted = |b: usize| {
+            scoped_bodies
+                .as_ref()
+                .is_none_or(|s| s.get(b).copied().unwrap_or(false))
+        };
+        // Every deciding statement for the full lint, the scoped bodies'
+        // ones for a scoped lint.
         let decides: Vec<&Mandate> = corpus
             .mandates
             .iter()
+            .filter(|m| wanted(m.body))
             .filter(live)
-            .filter(|m| m.kind == MandateKind::Decides && !m.key.is_empty())
+            .filter(deciding)
             .collect();
-        // Two bodies, one right: each body pair is reported once, on the
-        // first pair (i < j) of statements in corpus order that passes
-        // `same_key`. That first pair only ever involves the first statement
-        // of each (key, body), so later repeats are dropped before pairing
-        // (a body restating its own right many times costs nothing), and
-        // similarity is decided once per pair of distinct keys.
-        let mut key_ids: HashMap<&[String], usize> = HashMap::new();
-        let mut distinct: Vec<&[String]> = Vec::new();
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
-        // (statement, key id) of each first statement of a (key, body).
-        let mut reps: Vec<(usize, usize)> = Vec::new();
-        for (i, m) in decides.iter().enumerate() {
-            let k = *key_ids.entry(m.key.as_slice()).or_insert_with(|| {
-                distinct.push(m.key.as_slice());
-                distinct.len() - 1
-            });
-            if seen.insert((k, m.body)) {
-                reps.push((i, k));
-            }
-        }
-        let mut similar: Vec<Vec<usize>> = (0..distinct.len()).map(|k| vec![k]).collect();
-        similar_pairs(&distinct, |a, b| {
-            if same_key(distinct[a], distinct[b]) {
-                similar[a].push(b);
-                similar[b].push(a);
-            }
-        });
-        let mut reps_of_key: Vec<Vec<usize>> = vec![Vec::new(); distinct.len()];
-        for (r, &(_, k)) in reps.iter().enumerate() {
-            reps_of_key[k].push(r);
-        }
-        let mut pairs: HashSet<(usize, usize)> = HashSet::new();
-        let mut reach = graph.reach();
-        let mut later: Vec<usize> = Vec::new();
-        for (r, &(i, k)) in reps.iter().enumerate() {
-            let a = decides[i];
-            later.clear();
-            for &k2 in &similar[k] {
-                let list = &reps_of_key[k2];
-                let from = list.partition_point(|&x| x <= r);
-                later.extend(list[from..].iter().map(|&x| reps[x].0));
-            }
-            later.sort_unstable();
-            for &j in &later {
-                let b = decides[j];
-                let pair = (a.body.min(b.body), a.body.max(b.body));
-                if a.body == b.body || pairs.contains(&pair) {
-                    continue;
-                }
-                if reach.reaches(a.body, b.body) || reach.reaches(b.body, a.body) {
-                    continue;
-                }
-                pairs.insert(pair);
-                let (here, there) = primary_first(corpus, a, b);
-                out.push(two_bodies(corpus, here, there));
-            }
+        match &scoped_bodies {
+            Some(member) => two_bodies_scoped(corpus, member, out),
+            None => two_bodies_all(corpus, corpus.report_graph(), &decides, out),
         }
         let mut decides_by_body: HashMap<usize, Vec<&Mandate>> = HashMap::new();
         for d in &decides {
@@ -130,6 +99,7 @@ impl Rule for ConflictingMandate {
             .iter()
             .filter(live)
             .filter(|m| m.kind == MandateKind::Advisory && m.exclusive)
+            .filter(|m| wanted(m.body))
             .collect();
         let mut bodies: HashSet<usize> = HashSet::new();
         for a in advisory {
@@ -255,6 +225,206 @@ fn similar_pairs(keys: &[&[String]], mut f: impl FnMut(usize, usize)) {
 
 /// The statement to report on: one outside a granting document before one
 /// inside it; otherwise the later in path order.
+/// Two bodies, one right, over the whole corpus.
+fn two_bodies_all(
+    corpus: &Corpus,
+    graph: &ReportGraph,
+    decides: &[&Mandate],
+    out: &mut Vec<Diagnostic>,
+) {
+    // Two bodies, one right: each body pair is reported once, on the
+    // first pair (i < j) of statements in corpus order that passes
+    // `same_key`. That first pair only ever involves the first statement
+    // of each (key, body), so later repeats are dropped before pairing
+    // (a body restating its own right many times costs nothing), and
+    // similarity is decided once per pair of distinct keys.
+    let mut key_ids: HashMap<&[String], usize> = HashMap::new();
+    let mut distinct: Vec<&[String]> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    // (statement, key id) of each first statement of a (key, body).
+    let mut reps: Vec<(usize, usize)> = Vec::new();
+    for (i, m) in decides.iter().enumerate() {
+        let k = *key_ids.entry(m.key.as_slice()).or_insert_with(|| {
+            distinct.push(m.key.as_slice());
+            distinct.len() - 1
+        });
+        if seen.insert((k, m.body)) {
+            reps.push((i, k));
+        }
+    }
+    let mut similar: Vec<Vec<usize>> = (0..distinct.len()).map(|k| vec![k]).collect();
+    similar_pairs(&distinct, |a, b| {
+        if same_key(distinct[a], distinct[b]) {
+            similar[a].push(b);
+            similar[b].push(a);
+        }
+    });
+    let mut reps_of_key: Vec<Vec<usize>> = vec![Vec::new(); distinct.len()];
+    for (r, &(_, k)) in reps.iter().enumerate() {
+        reps_of_key[k].push(r);
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    let mut reach = graph.reach();
+    let mut later: Vec<usize> = Vec::new();
+    for (r, &(i, k)) in reps.iter().enumerate() {
+        let a = decides[i];
+        later.clear();
+        for &k2 in &similar[k] {
+            let list = &reps_of_key[k2];
+            let from = list.partition_point(|&x| x <= r);
+            later.extend(list[from..].iter().map(|&x| reps[x].0));
+        }
+        later.sort_unstable();
+        for &j in &later {
+            let b = decides[j];
+            let pair = (a.body.min(b.body), a.body.max(b.body));
+            if a.body == b.body || pairs.contains(&pair) {
+                continue;
+            }
+            if reach.reaches(a.body, b.body) || reach.reaches(b.body, a.body) {
+                continue;
+            }
+            pairs.insert(pair);
+            let (here, there) = primary_first(corpus, a, b);
+            out.push(two_bodies(corpus, here, there));
+        }
+    }
+}
+
+/// Bits of the filter in [`two_bodies_scoped`].
+const BLOOM_BITS: usize = 1 << 14;
+
+/// FNV-1a: a fast hash of a short word.
+fn cheap_hash(w: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h ^ (h >> 32)) as usize
+}
+
+/// Two bodies, one right, for the body pairs with a body in `member`: the
+/// same findings [`two_bodies_all`] makes for them. A pair is reported on
+/// its first pair of statements (`i < j`, smallest `i`, then smallest `j`,
+/// in corpus order) that pass `same_key`, as there; only the statements
+/// sharing a stem with a statement of those bodies are looked at.
+fn two_bodies_scoped(corpus: &Corpus, member: &[bool], out: &mut Vec<Diagnostic>) {
+    let mandates = &corpus.mandates;
+    // A deciding statement in force (indexes into `mandates`, whose order
+    // is the corpus order).
+    let deciding = |m: &Mandate| {
+        m.kind == MandateKind::Decides
+            && !m.key.is_empty()
+            && !corpus.docs[m.doc].meta.status().is_gone()
+    };
+    let mine: Vec<usize> = (0..mandates.len())
+        .filter(|&i| {
+            member.get(mandates[i].body).copied().unwrap_or(false) && deciding(&mandates[i])
+        })
+        .collect();
+    if mine.is_empty() {
+        return;
+    }
+    let mut stem_ids: HashMap<&str, usize> = HashMap::new();
+    for &i in &mine {
+        for w in &mandates[i].key {
+            let n = stem_ids.len();
+            stem_ids.entry(w.as_str()).or_insert(n);
+        }
+    }
+    // A bit per cheap hash of our stems: most stems of most statements are
+    // turned away without hashing them for the map.
+    let mut bloom = vec![0u64; BLOOM_BITS / 64];
+    for w in stem_ids.keys() {
+        let h = cheap_hash(w) % BLOOM_BITS;
+        bloom[h / 64] |= 1 << (h % 64);
+    }
+    // Deciding statements sharing a stem with one of ours, by stem, found
+    // in parallel.
+    let hits: Vec<(usize, usize)> = mandates
+        .par_iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == MandateKind::Decides)
+        .flat_map_iter(|(j, m)| {
+            let stem_ids = &stem_ids;
+            let bloom = &bloom;
+            m.key.iter().filter_map(move |w| {
+                let h = cheap_hash(w) % BLOOM_BITS;
+                if bloom[h / 64] & (1 << (h % 64)) == 0 {
+                    return None;
+                }
+                stem_ids.get(w.as_str()).map(|&s| (s, j))
+            })
+        })
+        .collect();
+    let mut by_stem: Vec<Vec<usize>> = vec![Vec::new(); stem_ids.len()];
+    for (s, j) in hits {
+        by_stem[s].push(j);
+    }
+    // Our statements by key: similarity is decided once per key.
+    let mut by_key: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for &i in &mine {
+        by_key
+            .entry(mandates[i].key.as_slice())
+            .or_default()
+            .push(i);
+    }
+    // Body pair -> its first pair of statements.
+    let mut first: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
+    // Stems each statement shares with the key at hand.
+    let mut shared = vec![0u32; mandates.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (key, ours) in by_key {
+        touched.clear();
+        for w in key {
+            let Some(&s) = stem_ids.get(w.as_str()) else {
+                continue;
+            };
+            for &j in &by_stem[s] {
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
+            }
+        }
+        for &j in &touched {
+            let n = std::mem::take(&mut shared[j]) as usize;
+            let b = &mandates[j];
+            // `same_key` needs equal keys or two shared stems.
+            let equal_size = n == key.len() && n == b.key.len();
+            if !(n >= 2 || equal_size) || !same_key(key, &b.key) || !deciding(b) {
+                continue;
+            }
+            for &i in &ours {
+                let a = &mandates[i];
+                if a.body == b.body {
+                    continue;
+                }
+                let pair = (a.body.min(b.body), a.body.max(b.body));
+                let at = (i.min(j), i.max(j));
+                let e = first.entry(pair).or_insert(at);
+                if at < *e {
+                    *e = at;
+                }
+            }
+        }
+    }
+    if first.is_empty() {
+        return;
+    }
+    let mut found: Vec<((usize, usize), (usize, usize))> = first.into_iter().collect();
+    found.sort_unstable_by_key(|&(_, at)| at);
+    let mut reach = corpus.report_graph().reach();
+    for ((x, y), (i, j)) in found {
+        if reach.reaches(x, y) || reach.reaches(y, x) {
+            continue;
+        }
+        let (here, there) = primary_first(corpus, &mandates[i], &mandates[j]);
+        out.push(two_bodies(corpus, here, there));
+    }
+}
+
 fn primary_first<'a>(
     corpus: &Corpus,
     a: &'a Mandate,

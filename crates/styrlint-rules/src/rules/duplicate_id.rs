@@ -49,19 +49,43 @@ impl Rule for DuplicateId {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
+        // An id taken from the file name only counts for steering documents
+        // (with a `typ`): two notes called 2019-05.md in two folders are not
+        // a conflict.
+        let counts =
+            |d: &styrlint_parse::Document| d.meta.id.is_some() || d.meta.doc_type.is_some();
+        // A scoped lint looks the first holder of a key up in the corpus's
+        // indexes instead of walking every document before it.
+        let scoped = ctx.scope.is_some();
         let mut first_doc: HashMap<String, usize> = HashMap::new();
-        for (i, doc) in corpus.docs.iter().enumerate() {
-            // An id taken from the file name only counts for steering
-            // documents (with a `typ`): two notes called 2019-05.md in two
-            // folders are not a conflict.
-            if doc.meta.id.is_none() && doc.meta.doc_type.is_none() {
+        for i in ctx.scoped_docs() {
+            let doc = &corpus.docs[i];
+            if !counts(doc) {
                 continue;
             }
             let key = name_key(&doc.id);
-            let Some(&first) = first_doc.get(&key) else {
-                first_doc.insert(key, i);
-                continue;
+            let first = if scoped {
+                let by_index = corpus.docs_named(&doc.id);
+                let all: Vec<usize>;
+                let candidates = if doc.id.starts_with("./") {
+                    all = (0..corpus.docs.len()).collect();
+                    &all[..]
+                } else {
+                    by_index
+                };
+                let Some(&first) = candidates
+                    .iter()
+                    .find(|&&j| counts(&corpus.docs[j]) && name_key(&corpus.docs[j].id) == key)
+                else {
+                    continue;
+                };
+                first
+            } else {
+                *first_doc.entry(key).or_insert(i)
             };
+            if first == i {
+                continue;
+            }
             let other = &corpus.docs[first];
             let lang = doc.lang;
             let span = doc.meta.id.as_ref().map(|s| s.span.clone()).unwrap_or(0..0);
@@ -101,7 +125,7 @@ impl Rule for DuplicateId {
 
         let mut first_body: HashMap<String, usize> = HashMap::new();
         for (i, body) in corpus.bodies.iter().enumerate() {
-            if !body.primary {
+            if !body.primary || !ctx.in_scope(body.doc) {
                 continue;
             }
             let doc = &corpus.docs[body.doc];
@@ -119,10 +143,21 @@ impl Rule for DuplicateId {
                     continue; // an alias repeating the body's own name
                 }
                 own.push(key.clone());
-                let Some(&first) = first_body.get(&key) else {
-                    first_body.insert(key, i);
-                    continue;
+                let first = if scoped {
+                    let Some(&first) = corpus
+                        .bodies_named(name)
+                        .iter()
+                        .find(|&&b| corpus.bodies[b].primary)
+                    else {
+                        continue;
+                    };
+                    first
+                } else {
+                    *first_body.entry(key).or_insert(i)
                 };
+                if first == i {
+                    continue;
+                }
                 let other = &corpus.bodies[first];
                 let other_doc = &corpus.docs[other.doc];
                 out.push(

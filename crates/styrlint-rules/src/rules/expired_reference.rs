@@ -67,6 +67,9 @@ impl Rule for ExpiredReference {
             return;
         }
         for (i, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(i) {
+                continue;
+            }
             if !is_held(doc) || expired[i].is_some() || past_validity(doc, today) {
                 continue;
             }

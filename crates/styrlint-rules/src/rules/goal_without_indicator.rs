@@ -62,6 +62,9 @@ impl Rule for GoalWithoutIndicator {
         let corpus = ctx.corpus;
         let words = &corpus.lexicon.words.document;
         for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             // Only steering documents with a known type: a README's "Goals"
             // are not a plan's.
             if doc.meta.status().is_gone()

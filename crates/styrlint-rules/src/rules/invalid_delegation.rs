@@ -60,7 +60,8 @@ impl Rule for InvalidDelegation {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
         let words = &corpus.lexicon.words.document;
-        for m in &corpus.mandates {
+        let scoped = ctx.scoped_docs();
+        for m in scoped.iter().flat_map(|&d| corpus.mandates_of(d)) {
             if m.kind != MandateKind::Decides || !is_type_in(corpus, m.doc, &words.delegation_types)
             {
                 continue;

@@ -59,7 +59,10 @@ impl Rule for InvalidMetadata {
             .iter()
             .flat_map(|k| k.spellings.iter().map(String::as_str))
             .collect();
-        for doc in &corpus.docs {
+        for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             let Some(typ) = &doc.meta.doc_type else {
                 continue;
             };

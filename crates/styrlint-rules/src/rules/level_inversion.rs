@@ -53,6 +53,9 @@ impl Rule for LevelInversion {
         let corpus = ctx.corpus;
         let h = corpus.hierarchy();
         for (i, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(i) {
+                continue;
+            }
             if !is_held(doc) {
                 continue;
             }

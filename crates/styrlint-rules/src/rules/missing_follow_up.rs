@@ -54,6 +54,9 @@ impl Rule for MissingFollowUp {
         let corpus = ctx.corpus;
         let words = &corpus.lexicon.words.document;
         for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             if doc.meta.status().is_gone() || !is_type_in(corpus, di, &words.follow_up_types) {
                 continue;
             }

@@ -75,6 +75,9 @@ impl Rule for MissingMetadata {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
         for (i, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(i) {
+                continue;
+            }
             let Some(fm) = &doc.front_matter else {
                 continue;
             };

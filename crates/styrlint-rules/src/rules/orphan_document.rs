@@ -57,6 +57,9 @@ impl Rule for OrphanDocument {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
         for (i, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(i) {
+                continue;
+            }
             if !is_held(doc) || !doc.meta.derives_from.is_empty() {
                 continue;
             }

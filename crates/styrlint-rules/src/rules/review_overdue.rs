@@ -48,7 +48,10 @@ impl Rule for ReviewOverdue {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for doc in &ctx.corpus.docs {
+        for (di, doc) in ctx.corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             if !is_held(doc) {
                 continue;
             }

@@ -79,6 +79,9 @@ impl Rule for StaleReference {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
         for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             if doc.meta.status().is_gone() {
                 continue;
             }
@@ -176,6 +179,9 @@ impl Rule for StaleReference {
         // Supersession must agree: a document another one in force replaces
         // must not still say that it is in force.
         for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             if doc.meta.status() != Status::InForce {
                 continue;
             }
@@ -185,7 +191,7 @@ impl Rule for StaleReference {
         }
         // The register: current bodies that report to or are part of gone ones.
         for body in &corpus.bodies {
-            if body.is_abolished(ctx.today) {
+            if !ctx.in_scope(body.doc) || body.is_abolished(ctx.today) {
                 continue;
             }
             let doc = &corpus.docs[body.doc];

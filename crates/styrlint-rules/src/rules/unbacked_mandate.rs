@@ -71,7 +71,8 @@ impl Rule for UnbackedMandate {
             .map(|m| m.body)
             .collect();
         let mut seen: HashSet<(usize, usize, &[String])> = HashSet::new();
-        for m in &corpus.mandates {
+        let scoped = ctx.scoped_docs();
+        for m in scoped.iter().flat_map(|&d| corpus.mandates_of(d)) {
             if m.kind != MandateKind::Decides || m.grant {
                 continue;
             }

@@ -1,7 +1,7 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
 use styrlint_graph::MandateKind;
-use styrlint_graph::mandates::{ReportGraph, is_root, owners};
+use styrlint_graph::mandates::{is_root, owners};
 use styrlint_parse::Diagnostic;
 
 declare_rule! {
@@ -50,9 +50,12 @@ impl Rule for UndefinedRole {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
-        let graph = ReportGraph::new(corpus);
+        let graph = corpus.report_graph();
         let mut reach = graph.reach();
         for (di, roles) in corpus.roles.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             let doc = &corpus.docs[di];
             if roles.is_empty() || doc.meta.status().is_gone() {
                 continue;

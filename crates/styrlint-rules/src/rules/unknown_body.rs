@@ -81,7 +81,10 @@ impl Rule for UnknownBody {
                 )),
             });
         };
-        for doc in &corpus.docs {
+        for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             let lang = doc.lang;
             let field = |k: Key| {
                 let (sv, en) = key_names(k);
@@ -100,6 +103,9 @@ impl Rule for UnknownBody {
             }
         }
         for body in &corpus.bodies {
+            if !ctx.in_scope(body.doc) {
+                continue;
+            }
             let doc = &corpus.docs[body.doc];
             let lang = doc.lang;
             let col = |sv: &str, en: &str| {

@@ -53,7 +53,10 @@ impl Rule for UnknownDocument {
             .iter()
             .flat_map(|d| [d.id.as_str(), d.title.as_str()])
             .collect();
-        for doc in &corpus.docs {
+        for (di, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(di) {
+                continue;
+            }
             let lang = doc.lang;
             for (key, list) in [
                 (Key::DerivesFrom, &doc.meta.derives_from),

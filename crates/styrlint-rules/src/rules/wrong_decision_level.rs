@@ -80,6 +80,9 @@ impl Rule for WrongDecisionLevel {
         let corpus = ctx.corpus;
         let table = &ctx.requirements.decision;
         for (i, doc) in corpus.docs.iter().enumerate() {
+            if !ctx.in_scope(i) {
+                continue;
+            }
             if !is_held(doc) {
                 continue;
             }
