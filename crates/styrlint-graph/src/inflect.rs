@@ -28,38 +28,42 @@ pub struct Token<'a> {
 /// a short lower-case ending (`KS:s`, `MRP:n`) and an apostrophe-s (`the
 /// Board's`, `committees'`) stay with their word as a suffix.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    // By bytes where the text is ASCII, by chars elsewhere: every block of
+    // every document passes here.
+    let bytes = text.as_bytes();
+    let word_char_at = |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        }
+    };
     let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        if !c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (word, len) = word_char_at(i);
+        if !word {
+            i += len;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, n)) = iter.peek() {
-            if n.is_alphanumeric() {
-                end = i + n.len_utf8();
-                iter.next();
-            } else {
+        let start = i;
+        i += len;
+        while i < bytes.len() {
+            let (word, len) = word_char_at(i);
+            if !word {
                 break;
             }
+            i += len;
         }
-        let word = &text[start..end];
-        let rest = &text[end..];
-        let (suffix_len, suffixed) = suffix_after(rest);
-        // Skip the suffix's characters.
-        let total = end + suffix_len;
-        while let Some(&(i, _)) = iter.peek() {
-            if i < total {
-                iter.next();
-            } else {
-                break;
-            }
-        }
+        let (suffix_len, suffixed) = suffix_after(&text[i..]);
         out.push(Token {
-            text: lower(word),
-            span: start..total,
+            text: lower(&text[start..i]),
+            span: start..i + suffix_len,
             suffixed,
         });
+        i += suffix_len;
     }
     out
 }
