@@ -37,3 +37,17 @@ for n in "${sizes[@]}"; do
     >/dev/null 2>"$CORPORA/results/n$n-b$BODIES.time" || true
   grep -E 'Elapsed|Maximum resident' "$CORPORA/results/n$n-b$BODIES.time"
 done
+
+# Register size: the same kind of text (bodies drawn from the first 500),
+# with a register of 500 and of 5,000 bodies.
+if [ "${REGISTER_BENCH:-1}" = 1 ]; then
+  for b in 500 5000; do
+    dir=$CORPORA/r$b
+    [ -d "$dir" ] || "$BIN/styrlint-gen" --out "$dir" --docs 10000 --bodies "$b" --mentioned 500
+  done
+  echo "== register size: 10,000 documents, 500 vs 5,000 bodies"
+  hyperfine --warmup 1 --runs 7 -i -N \
+    --export-json "$CORPORA/results/register.json" \
+    -n b500 "$BIN/styrlint check $CORPORA/r500 --format json --today $TODAY" \
+    -n b5000 "$BIN/styrlint check $CORPORA/r5000 --format json --today $TODAY"
+fi

@@ -1,13 +1,17 @@
 //! `styrlint-gen`: writes a synthetic corpus to a folder.
 //!
 //! ```text
-//! styrlint-gen --out DIR [--docs N] [--bodies M] [--seed S]
+//! styrlint-gen --out DIR [--docs N] [--bodies M] [--seed S] [--mentioned K]
 //! ```
 //!
 //! Writes `DIR/register.md`, the documents under `DIR/<area>/<type>/`, and
 //! `DIR/../<name>.abolished.txt`: the names and aliases of abolished bodies,
 //! one a line, for `rg -i -F -f` (outside the corpus, so that it is not
 //! searched itself).
+//!
+//! `--mentioned K` draws the bodies the text mentions from the first K of
+//! the register, so that the register can grow while the text stays the
+//! same (the register-size benchmark).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,9 +41,10 @@ fn run() -> Result<(), String> {
             "--docs" => params.docs = number(&value()?)?,
             "--bodies" => params.bodies = number(&value()?)?,
             "--seed" => params.seed = number(&value()?)? as u64,
+            "--mentioned" => params.mentioned_bodies = Some(number(&value()?)?),
             _ => {
                 return Err(format!(
-                    "unknown argument {a}; usage: styrlint-gen --out DIR [--docs N] [--bodies M] [--seed S]"
+                    "unknown argument {a}; usage: styrlint-gen --out DIR [--docs N] [--bodies M] [--seed S] [--mentioned K]"
                 ));
             }
         }
