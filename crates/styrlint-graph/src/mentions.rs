@@ -108,6 +108,9 @@ pub struct Matcher {
     /// -> (all words, noun).
     generic_phrases: HashMap<String, Vec<(Vec<String>, String)>>,
     articles: HashSet<String>,
+    /// Words that start a generic mention: definite generic forms, the
+    /// first words of generic phrases, and articles.
+    special: HashSet<String>,
     /// Bodies each generic noun can stand for.
     generic_bodies: HashMap<String, Vec<usize>>,
 }
@@ -188,6 +191,13 @@ impl Matcher {
                 .collect();
             m.generic_bodies.insert(noun_key, bodies_of_kind);
         }
+        m.special = m
+            .generic_forms
+            .keys()
+            .chain(m.generic_phrases.keys())
+            .chain(m.articles.iter())
+            .cloned()
+            .collect();
         m
     }
 
@@ -290,6 +300,13 @@ impl Matcher {
             let tokens = tokenize(text);
             let mut i = 0;
             while i < tokens.len() {
+                // Most words are no name, generic noun or article: one
+                // lookup says so (the tests below cost three more).
+                let word = &*tokens[i].text;
+                if !self.forms.contains_key(word) && !self.special.contains(word) {
+                    i += 1;
+                    continue;
+                }
                 if let Some((end, targets, base_form, closes)) = self.longest_at(&tokens, i) {
                     let mut norm = tokens[i].span.start..tokens[end].span.end;
                     if closes && text[norm.end..].starts_with(')') {

@@ -294,7 +294,7 @@ impl Document {
     fn shrink(&mut self) {
         self.blocks.shrink_to_fit();
         for b in &mut self.blocks {
-            b.text.shrink_to_fit();
+            b.text.shrink_to_fit(&self.text);
             b.sentences.shrink_to_fit();
             b.emphasis.shrink_to_fit();
         }

@@ -12,8 +12,32 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// costs one run per piece, not a table per byte.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NormText {
-    text: String,
+    text: Store,
     runs: Vec<Run>,
+}
+
+/// Where the normalised text lives: its own string while it is built, or,
+/// when it is one unchanged piece of the file, a range of the file's text
+/// (shared, not copied: most headings, list items and table cells are).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Store {
+    Owned(String),
+    Shared(std::sync::Arc<str>, Range<usize>),
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::Owned(String::new())
+    }
+}
+
+impl Store {
+    fn as_str(&self) -> &str {
+        match self {
+            Store::Owned(s) => s,
+            Store::Shared(file, r) => file.get(r.clone()).unwrap_or(""),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,9 +57,19 @@ impl NormText {
         Self::default()
     }
 
-    /// Frees spare capacity (the text is complete).
-    pub fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
+    /// Frees what the finished text does not need: spare capacity, and
+    /// the copy itself when the text is one unchanged piece of `file` (the
+    /// original text it was built from), which is then shared instead.
+    pub fn shrink_to_fit(&mut self, file: &std::sync::Arc<str>) {
+        if let [run] = self.runs.as_slice()
+            && run.identity
+            && run.norm == 0
+            && file.get(run.orig..run.orig_end) == Some(self.text.as_str())
+        {
+            self.text = Store::Shared(file.clone(), run.orig..run.orig_end);
+        } else if let Store::Owned(s) = &mut self.text {
+            s.shrink_to_fit();
+        }
         self.runs.shrink_to_fit();
     }
 
@@ -85,8 +119,15 @@ impl NormText {
     }
 
     fn push_run(&mut self, text: &str, orig: usize, orig_end: usize, identity: bool) {
-        let norm = self.text.len();
-        self.text.push_str(text);
+        // Text is only pushed while it is built, before it may be shared.
+        if let Store::Shared(..) = &self.text {
+            self.text = Store::Owned(self.text.as_str().to_string());
+        }
+        let mut norm = 0;
+        if let Store::Owned(buf) = &mut self.text {
+            norm = buf.len();
+            buf.push_str(text);
+        }
         if let Some(last) = self.runs.last_mut()
             && identity
             && last.identity
@@ -106,17 +147,17 @@ impl NormText {
 
     /// The normalised text.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// Length in bytes of the normalised text.
     pub fn len(&self) -> usize {
-        self.text.len()
+        self.as_str().len()
     }
 
     /// True when there is no text.
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.as_str().is_empty()
     }
 
     /// Maps a byte range of the normalised text to the original bytes. A
