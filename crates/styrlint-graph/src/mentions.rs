@@ -126,10 +126,15 @@ impl Matcher {
             nodes: 1,
             ..Matcher::default()
         };
+        let phase = styrlint_parse::timing::Phase::start("name table: names and trie");
         for (name, target) in names {
             m.add(name, target);
         }
+        drop(phase);
+        let phase = styrlint_parse::timing::Phase::start("name table: forms");
         m.add_forms();
+        drop(phase);
+        let _phase = styrlint_parse::timing::Phase::start("name table: generic nouns");
         m.articles = lexicon
             .words
             .definite_articles

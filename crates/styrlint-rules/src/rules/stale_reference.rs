@@ -1,6 +1,7 @@
 use crate::history::is_history;
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
+use rayon::prelude::*;
 use styrlint_graph::{Corpus, External, MentionKind, Target, external::Origin};
 use styrlint_parse::{Date, Diagnostic, Document, Edit, Fix, Spanned, Status};
 
@@ -78,104 +79,114 @@ impl Rule for StaleReference {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
-        for (di, doc) in corpus.docs.iter().enumerate() {
-            if !ctx.in_scope(di) {
-                continue;
-            }
-            if doc.meta.status().is_gone() {
-                continue;
-            }
-            let doc_date = adopted_or_revised(doc);
-            for m in &corpus.mentions[di] {
-                let MentionKind::Named { targets, base_form } = &m.kind else {
-                    continue;
-                };
-                let Some(&target) = targets.first() else {
-                    continue;
-                };
-                if targets.len() > 1 {
-                    // A name shared by several things: stale only if all are.
-                    let all_stale = targets
-                        .iter()
-                        .all(|t| stale_target(corpus, *t, di, ctx.today).is_some());
-                    if !all_stale {
+        // Documents are read in parallel (mentions are most of the work),
+        // their findings joined in document order.
+        let per_doc: Vec<Vec<Diagnostic>> = corpus
+            .docs
+            .par_iter()
+            .enumerate()
+            .map(|(di, doc)| {
+                let mut out = Vec::new();
+                if !ctx.in_scope(di) {
+                    return out;
+                }
+                if doc.meta.status().is_gone() {
+                    return out;
+                }
+                let doc_date = adopted_or_revised(doc);
+                for m in &corpus.mentions[di] {
+                    let MentionKind::Named { targets, base_form } = &m.kind else {
+                        continue;
+                    };
+                    let Some(&target) = targets.first() else {
+                        continue;
+                    };
+                    if targets.len() > 1 {
+                        // A name shared by several things: stale only if all are.
+                        let all_stale = targets
+                            .iter()
+                            .all(|t| stale_target(corpus, *t, di, ctx.today).is_some());
+                        if !all_stale {
+                            continue;
+                        }
+                    }
+                    let Some(gone) = stale_target(corpus, target, di, ctx.today) else {
+                        continue;
+                    };
+                    let block = &doc.blocks[m.block];
+                    let sentence = block
+                        .sentences
+                        .get(m.sentence)
+                        .map_or(block.text.as_str(), |s| &block.text.as_str()[s.clone()]);
+                    if is_history(
+                        corpus,
+                        doc,
+                        block,
+                        sentence,
+                        &block.text.as_str()[..m.norm.start],
+                    ) {
                         continue;
                     }
+                    if corpus.lexicon.has_current_marker(&sentence.to_lowercase())
+                        && names_successor(corpus, di, m.block, m.sentence, &gone)
+                    {
+                        continue;
+                    }
+                    let written = &doc.text[m.span.clone()];
+                    let fix = match (&gone.successor, base_form) {
+                        (Some(Successor::Body(b)), true) => Some(Fix {
+                            description: doc.lang.pick(
+                                format!("ersätt med {}", corpus.bodies[*b].name),
+                                format!("replace with {}", corpus.bodies[*b].name),
+                            ),
+                            edits: vec![Edit {
+                                path: doc.path.clone(),
+                                span: m.span.clone(),
+                                replacement: match_case(written, &corpus.bodies[*b].name),
+                            }],
+                        }),
+                        _ => None,
+                    };
+                    let mut d = diagnostic(corpus, doc, doc_date, m.span.clone(), written, &gone);
+                    if let Some(f) = fix {
+                        d = d.with_fix(f);
+                    }
+                    out.push(d);
                 }
-                let Some(gone) = stale_target(corpus, target, di, ctx.today) else {
-                    continue;
-                };
-                let block = &doc.blocks[m.block];
-                let sentence = block
-                    .sentences
-                    .get(m.sentence)
-                    .map_or(block.text.as_str(), |s| &block.text.as_str()[s.clone()]);
-                if is_history(
-                    corpus,
-                    doc,
-                    block,
-                    sentence,
-                    &block.text.as_str()[..m.norm.start],
-                ) {
-                    continue;
+                // Front matter: the owner and the bodies the document binds.
+                let meta = &doc.meta;
+                for v in meta.owner.iter().chain(meta.applies_to.iter()) {
+                    if let Some(b) = corpus.resolve_body(&v.value)
+                        && let Some(gone) = stale_target(corpus, Target::Body(b), di, ctx.today)
+                    {
+                        out.push(diagnostic(
+                            corpus,
+                            doc,
+                            doc_date,
+                            v.span.clone(),
+                            &v.value,
+                            &gone,
+                        ));
+                    }
                 }
-                if corpus.lexicon.has_current_marker(&sentence.to_lowercase())
-                    && names_successor(corpus, di, m.block, m.sentence, &gone)
-                {
-                    continue;
+                for v in &meta.derives_from {
+                    if let Some(p) = corpus.resolve_doc(&v.value)
+                        && let Some(gone) = stale_target(corpus, Target::Doc(p), di, ctx.today)
+                    {
+                        out.push(diagnostic(
+                            corpus,
+                            doc,
+                            doc_date,
+                            v.span.clone(),
+                            &v.value,
+                            &gone,
+                        ));
+                    }
                 }
-                let written = &doc.text[m.span.clone()];
-                let fix = match (&gone.successor, base_form) {
-                    (Some(Successor::Body(b)), true) => Some(Fix {
-                        description: doc.lang.pick(
-                            format!("ersätt med {}", corpus.bodies[*b].name),
-                            format!("replace with {}", corpus.bodies[*b].name),
-                        ),
-                        edits: vec![Edit {
-                            path: doc.path.clone(),
-                            span: m.span.clone(),
-                            replacement: match_case(written, &corpus.bodies[*b].name),
-                        }],
-                    }),
-                    _ => None,
-                };
-                let mut d = diagnostic(corpus, doc, doc_date, m.span.clone(), written, &gone);
-                if let Some(f) = fix {
-                    d = d.with_fix(f);
-                }
-                out.push(d);
-            }
-            // Front matter: the owner and the bodies the document binds.
-            let meta = &doc.meta;
-            for v in meta.owner.iter().chain(meta.applies_to.iter()) {
-                if let Some(b) = corpus.resolve_body(&v.value)
-                    && let Some(gone) = stale_target(corpus, Target::Body(b), di, ctx.today)
-                {
-                    out.push(diagnostic(
-                        corpus,
-                        doc,
-                        doc_date,
-                        v.span.clone(),
-                        &v.value,
-                        &gone,
-                    ));
-                }
-            }
-            for v in &meta.derives_from {
-                if let Some(p) = corpus.resolve_doc(&v.value)
-                    && let Some(gone) = stale_target(corpus, Target::Doc(p), di, ctx.today)
-                {
-                    out.push(diagnostic(
-                        corpus,
-                        doc,
-                        doc_date,
-                        v.span.clone(),
-                        &v.value,
-                        &gone,
-                    ));
-                }
-            }
-        }
+                out
+            })
+            .collect();
+        out.extend(per_doc.into_iter().flatten());
         // Supersession must agree: a document another one in force replaces
         // must not still say that it is in force.
         for (di, doc) in corpus.docs.iter().enumerate() {
