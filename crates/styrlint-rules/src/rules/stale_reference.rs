@@ -153,26 +153,20 @@ impl Rule for StaleReference {
                     }
                     out.push(d);
                 }
-                // Front matter: the owner and the bodies the document binds.
+                // Front matter: the owner, the bodies the document binds and
+                // the documents it builds on.
                 let meta = &doc.meta;
-                for v in meta.owner.iter().chain(meta.applies_to.iter()) {
-                    if let Some(b) = corpus.resolve_body(&v.value)
-                        && let Some(gone) = stale_target(corpus, Target::Body(b), di, ctx.today)
-                    {
-                        out.push(diagnostic(
-                            corpus,
-                            doc,
-                            doc_date,
-                            v.span.clone(),
-                            &v.value,
-                            &gone,
-                        ));
-                    }
-                }
-                for v in &meta.derives_from {
-                    if let Some(p) = corpus.resolve_doc(&v.value)
-                        && let Some(gone) = stale_target(corpus, Target::Doc(p), di, ctx.today)
-                    {
+                let bodies = meta
+                    .owner
+                    .iter()
+                    .chain(meta.applies_to.iter())
+                    .filter_map(|v| Some((v, Target::Body(corpus.resolve_body(&v.value)?))));
+                let parents = meta
+                    .derives_from
+                    .iter()
+                    .filter_map(|v| Some((v, Target::Doc(corpus.resolve_doc(&v.value)?))));
+                for (v, target) in bodies.chain(parents) {
+                    if let Some(gone) = stale_target(corpus, target, di, ctx.today) {
                         out.push(diagnostic(
                             corpus,
                             doc,
