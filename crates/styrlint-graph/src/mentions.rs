@@ -90,7 +90,8 @@ impl Mention {
 #[derive(Debug, Default)]
 pub struct Matcher {
     /// Every generated form -> the name words it is a form of.
-    forms: HashMap<Box<str>, Ids>,
+    /// Sharded by [`shard`], so that the shards are built in parallel.
+    forms: Vec<HashMap<Box<str>, Ids>>,
     /// Name words -> id, while the table is built (emptied after).
     word_ids: HashMap<String, u32>,
     /// Name words by id, while the table is built (emptied after).
@@ -265,20 +266,32 @@ impl Matcher {
                 }
             })
             .collect();
-        self.forms.reserve(all.iter().map(Vec::len).sum());
-        for (id, forms) in all.into_iter().enumerate() {
-            for f in forms {
-                match self.forms.entry(f.into_boxed_str()) {
-                    std::collections::hash_map::Entry::Occupied(mut e) => {
-                        e.get_mut().push(id as u32)
-                    }
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(Ids::One(id as u32));
+        // Inserting a few hundred thousand forms was most of building the
+        // table for a large register: each shard is filled on its own
+        // thread, every form visited in word order so ids stay ascending.
+        self.forms = (0..FORM_SHARDS)
+            .into_par_iter()
+            .map(|k| {
+                let mut map: HashMap<Box<str>, Ids> = HashMap::default();
+                for (id, forms) in all.iter().enumerate() {
+                    for f in forms.iter().filter(|f| shard(f) == k) {
+                        match map.get_mut(f.as_str()) {
+                            Some(ids) => ids.push(id as u32),
+                            None => {
+                                map.insert(f.as_str().into(), Ids::One(id as u32));
+                            }
+                        }
                     }
                 }
-            }
-        }
-        self.forms.shrink_to_fit();
+                map.shrink_to_fit();
+                map
+            })
+            .collect();
+    }
+
+    /// The name words a text word is a form of.
+    fn form_ids(&self, word: &str) -> Option<&Ids> {
+        self.forms.get(shard(word))?.get(word)
     }
 
     /// Bodies a generic noun can stand for, in ascending order.
@@ -308,7 +321,7 @@ impl Matcher {
                 // Most words are no name, generic noun or article: one
                 // lookup says so (the tests below cost three more).
                 let word = &*tokens[i].text;
-                if !self.forms.contains_key(word) && !self.special.contains(word) {
+                if self.form_ids(word).is_none() && !self.special.contains(word) {
                     i += 1;
                     continue;
                 }
@@ -381,14 +394,14 @@ impl Matcher {
     /// The longest name starting at token `i`: last token, targets, base form.
     fn longest_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Vec<Target>, bool, bool)> {
         // Most words start no name: answer those without allocating.
-        let first = self.forms.get(&*tokens.get(i)?.text)?.as_slice();
+        let first = self.form_ids(&tokens.get(i)?.text)?.as_slice();
         if !first.iter().any(|&id| self.trie.contains_key(&(0, id))) {
             return None;
         }
         let mut states: Vec<u32> = vec![0];
         let mut best: Option<(usize, Vec<u32>)> = None;
         for (j, tok) in tokens.iter().enumerate().skip(i) {
-            let Some(ids) = self.forms.get(&*tok.text).map(Ids::as_slice) else {
+            let Some(ids) = self.form_ids(&tok.text).map(Ids::as_slice) else {
                 break;
             };
             let mut next = Vec::new();
@@ -531,6 +544,20 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Shards of the forms table.
+const FORM_SHARDS: usize = 16;
+
+/// The shard of a form: from its first and last bytes and its length
+/// (cheap, and spread well enough over words).
+fn shard(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    (usize::from(first) ^ usize::from(last).rotate_left(2) ^ b.len()) % FORM_SHARDS
 }
 
 /// The name words a form belongs to: nearly always one, stored without an
