@@ -159,13 +159,7 @@ impl Corpus {
             }
         }
         for (i, doc) in docs.iter().enumerate() {
-            let is_register = doc
-                .meta
-                .doc_type
-                .as_ref()
-                .and_then(|t| kinds.lookup(&t.value))
-                .is_some_and(|k| k.level.is_none());
-            for body in read_bodies(i, doc, is_register, &mut diagnostics) {
+            for body in read_bodies(i, doc, is_register(&kinds, doc), &mut diagnostics) {
                 if body.primary {
                     definition_tables.insert((i, body.table));
                     let id = bodies.len();
@@ -284,14 +278,7 @@ impl Corpus {
             self.build_graph();
             self.hierarchy_cache = std::sync::OnceLock::new();
         }
-        let own = self.own_bodies(i);
-        let doc = &self.docs[i];
-        let mentions = self.matcher.find(doc, &own, |b| {
-            doc.blocks[b]
-                .cell
-                .is_some_and(|(t, _, _)| self.definition_tables.contains(&(i, t)))
-        });
-        self.mentions[i] = mentions;
+        self.mentions[i] = self.mentions_in(&self.matcher, i);
         let verbs = Verbs::new(&self.lexicon);
         let (mandates, roles) = mandates::extract_doc(self, &verbs, i);
         let start = self.mandates.partition_point(|m| m.doc < i);
@@ -330,16 +317,9 @@ impl Corpus {
         if external::from_tables(i, old) != external::from_tables(i, new) {
             return false;
         }
-        let is_register = |d: &Document| {
-            d.meta
-                .doc_type
-                .as_ref()
-                .and_then(|t| self.kinds.lookup(&t.value))
-                .is_some_and(|k| k.level.is_none())
-        };
         let (mut old_diags, mut new_diags) = (Vec::new(), Vec::new());
-        let old_bodies = read_bodies(i, old, is_register(old), &mut old_diags);
-        let new_bodies = read_bodies(i, new, is_register(new), &mut new_diags);
+        let old_bodies = read_bodies(i, old, is_register(&self.kinds, old), &mut old_diags);
+        let new_bodies = read_bodies(i, new, is_register(&self.kinds, new), &mut new_diags);
         old_bodies == new_bodies && old_diags == new_diags
     }
 
@@ -392,17 +372,23 @@ impl Corpus {
             .docs
             .par_iter()
             .enumerate()
-            .map(|(i, doc)| {
-                let own = self.own_bodies(i);
-                matcher.find(doc, &own, |b| {
-                    doc.blocks[b]
-                        .cell
-                        .is_some_and(|(t, _, _)| self.definition_tables.contains(&(i, t)))
-                })
-            })
+            .map(|(i, _)| self.mentions_in(&matcher, i))
             .collect();
         self.mentions = mentions;
         self.matcher = matcher;
+    }
+
+    /// The mentions in one document, found with `matcher`; the rows of its
+    /// own register and external-document tables are declarations, not
+    /// mentions.
+    fn mentions_in(&self, matcher: &Matcher, i: DocId) -> Vec<Mention> {
+        let doc = &self.docs[i];
+        let own = self.own_bodies(i);
+        matcher.find(doc, &own, |b| {
+            doc.blocks[b]
+                .cell
+                .is_some_and(|(t, _, _)| self.definition_tables.contains(&(i, t)))
+        })
     }
 
     /// The bodies a document belongs to: who adopted it, who owns it, whom
@@ -572,4 +558,14 @@ impl Corpus {
     pub fn has_register(&self) -> bool {
         !self.bodies.is_empty()
     }
+}
+
+/// True when a document's type is a register (a known type without a
+/// level): its tables are read as the full register.
+fn is_register(kinds: &KindTable, doc: &Document) -> bool {
+    doc.meta
+        .doc_type
+        .as_ref()
+        .and_then(|t| kinds.lookup(&t.value))
+        .is_some_and(|k| k.level.is_none())
 }

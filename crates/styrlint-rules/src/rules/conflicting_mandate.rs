@@ -56,8 +56,7 @@ impl Rule for ConflictingMandate {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
-        let live = |m: &&Mandate| !corpus.docs[m.doc].meta.status().is_gone();
-        let deciding = |m: &&Mandate| m.kind == MandateKind::Decides && !m.key.is_empty();
+        let live = |m: &&Mandate| is_live(corpus, m);
         // The bodies whose findings can land in the scope: those with a
         // live statement (deciding or advisory) in a scoped document.
         let scoped_bodies: Option<Vec<bool>> = ctx.scope.map(|scope| {
@@ -81,9 +80,7 @@ impl Rule for ConflictingMandate {
         let decides: Vec<&Mandate> = corpus
             .mandates
             .iter()
-            .filter(|m| wanted(m.body))
-            .filter(live)
-            .filter(deciding)
+            .filter(|m| wanted(m.body) && is_live_decision(corpus, m))
             .collect();
         match &scoped_bodies {
             Some(member) => two_bodies_scoped(corpus, member, out),
@@ -223,8 +220,17 @@ fn similar_pairs(keys: &[&[String]], mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// The statement to report on: one outside a granting document before one
-/// inside it; otherwise the later in path order.
+/// A statement in a document that is not repealed or superseded.
+fn is_live(corpus: &Corpus, m: &Mandate) -> bool {
+    !corpus.docs[m.doc].meta.status().is_gone()
+}
+
+/// A live statement that decides a named matter: what two bodies can
+/// conflict over.
+fn is_live_decision(corpus: &Corpus, m: &Mandate) -> bool {
+    m.kind == MandateKind::Decides && !m.key.is_empty() && is_live(corpus, m)
+}
+
 /// Two bodies, one right, over the whole corpus.
 fn two_bodies_all(
     corpus: &Corpus,
@@ -311,13 +317,8 @@ fn cheap_hash(w: &str) -> usize {
 /// sharing a stem with a statement of those bodies are looked at.
 fn two_bodies_scoped(corpus: &Corpus, member: &[bool], out: &mut Vec<Diagnostic>) {
     let mandates = &corpus.mandates;
-    // A deciding statement in force (indexes into `mandates`, whose order
-    // is the corpus order).
-    let deciding = |m: &Mandate| {
-        m.kind == MandateKind::Decides
-            && !m.key.is_empty()
-            && !corpus.docs[m.doc].meta.status().is_gone()
-    };
+    // Indexes into `mandates`, whose order is the corpus order.
+    let deciding = |m: &Mandate| is_live_decision(corpus, m);
     let mine: Vec<usize> = (0..mandates.len())
         .filter(|&i| {
             member.get(mandates[i].body).copied().unwrap_or(false) && deciding(&mandates[i])
@@ -425,6 +426,8 @@ fn two_bodies_scoped(corpus: &Corpus, member: &[bool], out: &mut Vec<Diagnostic>
     }
 }
 
+/// The statement to report on: one outside a granting document before one
+/// inside it; otherwise the later in path order.
 fn primary_first<'a>(
     corpus: &Corpus,
     a: &'a Mandate,
