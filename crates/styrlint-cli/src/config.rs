@@ -19,6 +19,16 @@ pub struct Config {
     /// Paths to leave out, in `.gitignore` syntax, relative to the root.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Paths of fixed documents (minutes, reports, decisions): globs
+    /// relative to the root; a folder means everything under it.
+    #[serde(default)]
+    pub fixed: Vec<String>,
+    /// The legal frame mandate rules apply: `"kommunallagen"` (Swedish
+    /// municipalities and regions) or `"none"` (the organisation's own
+    /// articles only). Default: kommunallagen for a Swedish corpus, none
+    /// for an English one.
+    #[serde(default)]
+    pub law: Option<String>,
     /// The language of the tool's own messages and of documents too short
     /// to tell: `sv` (default) or `en`.
     #[serde(default)]
@@ -187,6 +197,14 @@ impl Config {
             }
         }
         self.path_overrides().map_err(invalid)?;
+        globs("fixed", &self.fixed).map_err(invalid)?;
+        if let Some(l) = &self.law
+            && styrlint_rules::Law::parse(l).is_none()
+        {
+            return Err(invalid(format!(
+                "law = \"{l}\": write \"kommunallagen\" or \"none\""
+            )));
+        }
         if let Some(size) = &self.max_file_size {
             size.bytes().map_err(invalid)?;
         }
@@ -232,6 +250,11 @@ impl Config {
             .unwrap_or(DEFAULT_MAX_FILE_SIZE)
     }
 
+    /// The configured language, if any.
+    pub fn language(&self) -> Option<Lang> {
+        self.language.as_deref().and_then(Lang::parse)
+    }
+
     /// The default language.
     pub fn lang(&self) -> Lang {
         self.language
@@ -257,6 +280,7 @@ impl Config {
         settings.severity.extend(self.severities());
         settings.requirements = self.requirements()?;
         settings.overrides = self.path_overrides()?;
+        settings.law = self.law.as_deref().and_then(styrlint_rules::Law::parse);
         Ok(settings)
     }
 
@@ -265,6 +289,10 @@ impl Config {
         let mut options = Options {
             kinds: self.kinds(),
             builtin_externals: self.builtin_externals.unwrap_or(true),
+            fixed: globs("fixed", &self.fixed)
+                .ok()
+                .filter(|_| !self.fixed.is_empty()),
+            language: self.language.as_deref().and_then(Lang::parse),
             ..Options::default()
         };
         if let Some(words) = &self.lexicon {
@@ -277,20 +305,7 @@ impl Config {
         self.overrides
             .iter()
             .map(|o| {
-                let mut b = globset::GlobSetBuilder::new();
-                for p in &o.paths {
-                    let glob = globset::GlobBuilder::new(p.trim_start_matches("./"))
-                        .literal_separator(true)
-                        .build()
-                        .map_err(|e| format!("[[overrides]] paths: {e}"))?;
-                    b.add(glob);
-                    // "arkiv/" and "arkiv" mean everything under it too.
-                    let dir = format!("{}/**", p.trim_end_matches('/').trim_start_matches("./"));
-                    if let Ok(g) = globset::Glob::new(&dir) {
-                        b.add(g);
-                    }
-                }
-                let paths = b.build().map_err(|e| format!("[[overrides]] paths: {e}"))?;
+                let paths = globs("[[overrides]] paths", &o.paths)?;
                 let severity = o
                     .rules
                     .iter()
@@ -307,6 +322,24 @@ impl Config {
             .iter()
             .map(|(rule, sev)| (rule.clone(), Severity::parse(sev)))
     }
+}
+
+/// A set of path globs relative to the root, as `fixed` and `[[overrides]]`
+/// take them: "arkiv/" and "arkiv" mean everything under it too.
+fn globs(setting: &str, patterns: &[String]) -> Result<globset::GlobSet, String> {
+    let mut b = globset::GlobSetBuilder::new();
+    for p in patterns {
+        let glob = globset::GlobBuilder::new(p.trim_start_matches("./"))
+            .literal_separator(true)
+            .build()
+            .map_err(|e| format!("{setting}: {e}"))?;
+        b.add(glob);
+        let dir = format!("{}/**", p.trim_end_matches('/').trim_start_matches("./"));
+        if let Ok(g) = globset::Glob::new(&dir) {
+            b.add(g);
+        }
+    }
+    b.build().map_err(|e| format!("{setting}: {e}"))
 }
 
 /// The corpus root for a path: the nearest folder at or above it holding
@@ -337,7 +370,22 @@ pub const TEMPLATE: &str = r#"# styrlint.toml: settings for styrlint (see docs/c
 exclude = ["README.md"]
 
 # Language of styrlint's own messages and of documents too short to tell.
+# Default: the language most of the documents are written in.
 # language = "sv"    # or "en"
+
+# Fixed documents: records published once (minutes, reports, decisions,
+# press releases). They are right about their own date: only a name that
+# was already gone on that date is stale in them, and the steering rules do
+# not apply. styrlint recognises them by type, by a date in the path and by
+# words such as "protokoll", "minutes" or "arkiv" in titles and folders;
+# list here what it cannot tell.
+# fixed = ["protokoll/", "**/*-minutes.md"]
+
+# The legal frame of the mandate rules: "kommunallagen" (Swedish
+# municipalities and regions) or "none" (only what your own articles or
+# charter reserve). Default: kommunallagen for a Swedish corpus, none for
+# an English one.
+# law = "kommunallagen"
 
 # Use styrlint's list of repealed Swedish statutes and renamed terms.
 # builtin-externals = true
@@ -404,6 +452,28 @@ mod tests {
         config.validate(Path::new("styrlint.toml")).unwrap();
         assert_eq!(config.exclude, ["README.md"]);
         assert!(config.rules.is_empty() && config.overrides.is_empty() && config.levels.is_empty());
+    }
+
+    #[test]
+    fn fixed_globs_law_and_language_are_read_and_checked() {
+        let config: Config = toml::from_str(
+            "fixed = [\"protokoll/\", \"**/*-minutes.md\"]\nlaw = \"none\"\nlanguage = \"en\"\n",
+        )
+        .unwrap();
+        config.validate(Path::new("x")).unwrap();
+        let options = config.options();
+        let fixed = options.fixed.as_ref().unwrap();
+        assert!(fixed.is_match("protokoll/2021/a.md"));
+        assert!(fixed.is_match("board/2021-board-minutes.md"));
+        assert!(!fixed.is_match("planer/protokoll.md"));
+        assert_eq!(options.language, Some(Lang::En));
+        let s = config.settings(Date::parse("2024-01-01").unwrap()).unwrap();
+        assert_eq!(s.law, Some(styrlint_rules::Law::None));
+        assert!(Config::default().options().fixed.is_none());
+        for bad in ["law = \"sharia\"\n", "fixed = [\"a[\"]\n"] {
+            let c: Config = toml::from_str(bad).unwrap();
+            assert!(c.validate(Path::new("x")).is_err(), "{bad}");
+        }
     }
 
     #[test]

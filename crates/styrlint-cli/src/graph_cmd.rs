@@ -58,12 +58,22 @@ pub fn graph(args: GraphArgs) -> Result<ExitCode, String> {
         Some(p) => Config::load(p).map_err(|e| e.to_string())?,
         None => Config::default(),
     };
-    let lang = config.lang();
     let today = args.today.unwrap_or_else(crate::today);
     let settings = config.settings(today)?;
 
-    let loaded = loader::load(&root, &config.exclude, lang, config.max_file_size());
-    let options = config.options();
+    let loaded = loader::load(
+        &root,
+        &config.exclude,
+        config.language(),
+        config.max_file_size(),
+    );
+    let lang = loaded.lang;
+    let mut options = config.options();
+    options.commit_dates = std::sync::Arc::new(crate::git::dates_of_undated_fixed(
+        &root,
+        &loaded.docs,
+        &options,
+    ));
     let corpus = Corpus::new(loaded.docs, loaded.files, options);
     let mut diags = lint(&corpus, &settings);
     diags.extend(

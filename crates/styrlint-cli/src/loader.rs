@@ -22,13 +22,20 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Text of every readable document, by relative path.
     pub sources: HashMap<String, Arc<str>>,
+    /// The corpus root.
+    pub root: PathBuf,
+    /// The corpus's language: the configured one, else that of most of its
+    /// documents, else the locale's. Documents too short to tell their own
+    /// language are read in it.
+    pub lang: Lang,
 }
 
 /// Reads every Markdown file under `root`, except what `.gitignore` files
 /// and the `exclude` patterns hide. Files are read and parsed in parallel;
 /// one that cannot be read, or is larger than `max_size` bytes, becomes a
 /// diagnostic and the rest go on.
-pub fn load(root: &Path, exclude: &[String], lang: Lang, max_size: u64) -> Loaded {
+pub fn load(root: &Path, exclude: &[String], language: Option<Lang>, max_size: u64) -> Loaded {
+    let lang = language.unwrap_or_default();
     let phase = styrlint_parse::timing::Phase::start("walk");
     let (md, files) = walk(root, exclude);
     drop(phase);
@@ -49,12 +56,31 @@ pub fn load(root: &Path, exclude: &[String], lang: Lang, max_size: u64) -> Loade
             Err(d) => diagnostics.push(*d),
         }
     }
+    let corpus_lang = corpus_lang(language, &docs);
+    // A document too short to tell its language is read again in the
+    // corpus's, so that its messages are too.
+    for doc in docs.iter_mut() {
+        if !doc.lang_known && doc.lang != corpus_lang {
+            *doc = parse(&doc.path, doc.text.clone(), corpus_lang);
+        }
+    }
     Loaded {
         docs,
         files,
         diagnostics,
         sources,
+        root: root.to_path_buf(),
+        lang: corpus_lang,
     }
+}
+
+/// The configured language, else that of most documents that tell theirs,
+/// else the locale's, else Swedish.
+pub fn corpus_lang(configured: Option<Lang>, docs: &[Document]) -> Lang {
+    configured
+        .or_else(|| Lang::majority(docs.iter().filter(|d| d.lang_known).map(|d| d.lang)))
+        .or_else(|| Lang::from_locale(|v| std::env::var(v).ok()))
+        .unwrap_or_default()
 }
 
 /// Lists (relative, absolute) Markdown paths and the set of all files.

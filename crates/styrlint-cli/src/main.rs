@@ -5,6 +5,7 @@
 mod config;
 mod emit;
 mod fix;
+mod git;
 mod graph_cmd;
 mod loader;
 mod lsp;
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use styrlint_graph::Corpus;
 use styrlint_parse::{Date, Diagnostic, Document, Severity, parse};
 use styrlint_rules::{Settings, all_rules, find_rule, lint, sort_diagnostics};
@@ -191,7 +193,6 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         Some(p) => Config::load(p).map_err(|e| e.to_string())?,
         None => Config::default(),
     };
-    let lang = config.lang();
 
     let mut reported: Vec<String> = Vec::new();
     for p in &paths {
@@ -212,7 +213,13 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     }
     settings.ignore = rule_set(&args.ignore)?;
 
-    let mut loaded = loader::load(&root, &config.exclude, lang, config.max_file_size());
+    let mut loaded = loader::load(
+        &root,
+        &config.exclude,
+        config.language(),
+        config.max_file_size(),
+    );
+    let lang = loaded.lang;
     // The parsed documents move into the corpus unless --fix or --diff
     // needs them again for its later rounds.
     let docs = if args.fix || args.diff {
@@ -229,7 +236,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
             &loaded.sources,
             |p| is_reported(&reported, p),
             |changed| {
-                let docs = with_changes(&loaded, changed, &config);
+                let docs = with_changes(&loaded, changed);
                 lint_loaded(docs, &loaded, &config, &settings, &reported).diags
             },
         );
@@ -254,7 +261,12 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         let outcomes = fix::write_changes(&root, &fixed.texts, &loaded.sources, &fix::RealDisk);
         write_failed = report_fixes(lang, &root_display, &fixed, &outcomes);
         // Report what is on disk now.
-        loaded = loader::load(&root, &config.exclude, lang, config.max_file_size());
+        loaded = loader::load(
+            &root,
+            &config.exclude,
+            config.language(),
+            config.max_file_size(),
+        );
         let docs = std::mem::take(&mut loaded.docs);
         linted = lint_loaded(docs, &loaded, &config, &settings, &reported);
     }
@@ -306,16 +318,12 @@ struct Linted {
 
 /// The loaded documents with the `changed` texts (fixed in memory) parsed
 /// again in their place.
-fn with_changes(
-    loaded: &loader::Loaded,
-    changed: &BTreeMap<String, String>,
-    config: &Config,
-) -> Vec<Document> {
+fn with_changes(loaded: &loader::Loaded, changed: &BTreeMap<String, String>) -> Vec<Document> {
     loaded
         .docs
         .iter()
         .map(|d| match changed.get(&d.path) {
-            Some(text) => parse(&d.path, text.clone(), config.lang()),
+            Some(text) => parse(&d.path, text.clone(), loaded.lang),
             None => d.clone(),
         })
         .collect()
@@ -331,7 +339,8 @@ fn lint_loaded(
     settings: &Settings,
     reported: &[String],
 ) -> Linted {
-    let options = config.options();
+    let mut options = config.options();
+    options.commit_dates = Arc::new(git::dates_of_undated_fixed(&loaded.root, &docs, &options));
     let corpus = Corpus::new(docs, loaded.files.clone(), options);
     let phase = styrlint_parse::timing::Phase::start("lint (all rules)");
     let mut diags = lint(&corpus, settings);

@@ -46,7 +46,7 @@ pub fn review(args: ReviewArgs) -> Result<ExitCode, String> {
     let loaded = loader::load(
         &root,
         &config.exclude,
-        config.lang(),
+        config.language(),
         config.max_file_size(),
     );
     let options = Options {

@@ -6,10 +6,12 @@ use crate::lexicon::Lexicon;
 use crate::mandates::{self, Mandate, ReportGraph, Role, Verbs};
 use crate::mentions::{Matcher, Mention, Target};
 use crate::register::{Body, read_bodies};
+use crate::standing::{self, Facts};
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use styrlint_parse::{Diagnostic, Document, name_key};
+use std::sync::Arc;
+use styrlint_parse::{Date, Diagnostic, Document, Lang, name_key};
 
 /// How to build a corpus.
 #[derive(Clone, Debug)]
@@ -20,6 +22,14 @@ pub struct Options {
     pub lexicon: Lexicon,
     /// Include styrlint's shipped register of repealed statutes and terms.
     pub builtin_externals: bool,
+    /// Paths of fixed documents (the config's `fixed` globs).
+    pub fixed: Option<globset::GlobSet>,
+    /// The date of the last commit that touched each path, where the root
+    /// is a git checkout (read by the CLI in one pass).
+    pub commit_dates: Arc<HashMap<String, Date>>,
+    /// The corpus's language (`language` in styrlint.toml); `None`: the
+    /// language of most of its documents.
+    pub language: Option<Lang>,
 }
 
 impl Default for Options {
@@ -28,6 +38,9 @@ impl Default for Options {
             kinds: KindTable::default(),
             lexicon: Lexicon::default(),
             builtin_externals: true,
+            fixed: None,
+            commit_dates: Arc::default(),
+            language: None,
         }
     }
 }
@@ -92,6 +105,11 @@ pub struct Corpus {
     pub mandates: Vec<Mandate>,
     /// The roles each document lists, by document index.
     pub roles: Vec<Vec<Role>>,
+    /// Living or fixed, and the date, by document index.
+    pub facts: Vec<Facts>,
+    /// The corpus's language: the configured one, else that of most of its
+    /// documents. A document too short to tell its own takes this one.
+    pub lang: Lang,
     /// (document, table) pairs that define bodies or external documents.
     definition_tables: HashSet<(usize, usize)>,
     /// The builds-on hierarchy, built on first use and shared by every rule
@@ -108,6 +126,12 @@ pub struct Corpus {
     by_path: HashMap<String, DocId>,
     /// Whether the shipped externals were included (for rebuilding).
     builtin_externals: bool,
+    /// The config's `fixed` globs (for rebuilding).
+    fixed: Option<globset::GlobSet>,
+    /// Last commit dates (for rebuilding).
+    commit_dates: Arc<HashMap<String, Date>>,
+    /// The configured language (for rebuilding).
+    language: Option<Lang>,
 }
 
 /// The lazily built [`ReportGraph`] of a corpus.
@@ -137,9 +161,18 @@ impl Corpus {
             kinds,
             lexicon,
             builtin_externals,
+            fixed,
+            commit_dates,
+            language,
         } = options;
         let phase = styrlint_parse::timing::Phase::start("corpus: registers and indexes");
         docs.sort_by(|a, b| a.path.cmp(&b.path));
+        let lang = language
+            .or_else(|| Lang::majority(docs.iter().filter(|d| d.lang_known).map(|d| d.lang)))
+            .unwrap_or_default();
+        for d in docs.iter_mut().filter(|d| !d.lang_known) {
+            d.lang = lang;
+        }
         let mut diagnostics = Vec::new();
         let mut bodies: Vec<Body> = Vec::new();
         let mut body_index: HashMap<String, Vec<BodyId>> = HashMap::new();
@@ -204,7 +237,13 @@ impl Corpus {
             }
         }
 
+        let facts = docs
+            .iter()
+            .map(|d| standing::facts(d, &kinds, &lexicon, fixed.as_ref(), &commit_dates))
+            .collect();
         let mut corpus = Corpus {
+            facts,
+            lang,
             docs,
             files,
             bodies,
@@ -227,6 +266,9 @@ impl Corpus {
             body_index,
             by_path,
             builtin_externals,
+            fixed,
+            commit_dates,
+            language,
         };
         corpus.build_graph();
         drop(phase);
@@ -273,6 +315,17 @@ impl Corpus {
                 || value(&a.decided_by) != value(&b.decided_by)
                 || value(&a.owner) != value(&b.owner)
         };
+        let mut doc = doc;
+        if !doc.lang_known {
+            doc.lang = self.lang;
+        }
+        self.facts[i] = standing::facts(
+            &doc,
+            &self.kinds,
+            &self.lexicon,
+            self.fixed.as_ref(),
+            &self.commit_dates,
+        );
         self.docs[i] = doc;
         if relations_changed {
             self.build_graph();
@@ -343,7 +396,16 @@ impl Corpus {
             kinds: self.kinds.clone(),
             lexicon: self.lexicon.clone(),
             builtin_externals: self.builtin_externals,
+            fixed: self.fixed.clone(),
+            commit_dates: self.commit_dates.clone(),
+            language: self.language,
         }
+    }
+
+    /// True when a document is fixed (minutes, a report, a decision): right
+    /// about its own date, and outside every steering rule.
+    pub fn is_fixed(&self, doc: DocId) -> bool {
+        self.facts.get(doc).is_some_and(Facts::is_fixed)
     }
 
     fn find_mentions(&mut self) {
@@ -567,5 +629,5 @@ fn is_register(kinds: &KindTable, doc: &Document) -> bool {
         .doc_type
         .as_ref()
         .and_then(|t| kinds.lookup(&t.value))
-        .is_some_and(|k| k.level.is_none())
+        .is_some_and(|k| k.level.is_none() && !k.fixed)
 }

@@ -169,6 +169,14 @@ impl Corpus {
     pub fn level_of(&self, doc: DocId) -> Option<u8> {
         self.kind_of(doc).and_then(|k| k.level)
     }
+
+    /// True when a document is held to the steering rules (hierarchy,
+    /// dates, metadata, goals, follow-up): in force and living. Drafts,
+    /// repealed and superseded documents are not, nor are fixed ones
+    /// (minutes, reports), which are right about their own date.
+    pub fn is_held(&self, doc: DocId) -> bool {
+        is_held(&self.docs[doc]) && !self.is_fixed(doc)
+    }
 }
 
 /// True when a document is held to the hierarchy and date rules: its status

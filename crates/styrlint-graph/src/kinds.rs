@@ -8,8 +8,12 @@ pub struct DocKind {
     /// Canonical (Swedish) name.
     pub name: String,
     /// Level: 1 is the top. `None` for types outside the hierarchy
-    /// (registers).
+    /// (registers and fixed documents).
     pub level: Option<u8>,
+    /// A fixed document (minutes, reports, decisions, press releases):
+    /// published once with its date and right about that date forever
+    /// (SPEC §2.3.1). Outside the hierarchy.
+    pub fixed: bool,
     /// Accepted spellings, Swedish and English.
     pub spellings: Vec<String>,
 }
@@ -71,18 +75,72 @@ const DEFAULT: &[(&str, Option<u8>, &[&str])] = &[
     ("register", None, &["register"]),
 ];
 
+/// Fixed document types (SPEC §2.3, §2.3.1): outside the hierarchy, right
+/// about their own date.
+const FIXED: &[(&str, &[&str])] = &[
+    ("protokoll", &["protokoll", "minutes", "mötesprotokoll"]),
+    (
+        "minnesanteckningar",
+        &[
+            "minnesanteckningar",
+            "minnesanteckning",
+            "meeting notes",
+            "notes",
+        ],
+    ),
+    (
+        "verksamhetsberättelse",
+        &["verksamhetsberättelse", "annual report", "activity report"],
+    ),
+    ("årsredovisning", &["årsredovisning", "annual accounts"]),
+    (
+        "uppföljning",
+        &["uppföljning", "follow-up report", "uppföljningsrapport"],
+    ),
+    ("rapport", &["rapport", "report"]),
+    ("beslut", &["beslut", "decision", "resolution"]),
+    ("proposition", &["proposition", "proposal", "motion"]),
+    ("betänkande", &["betänkande"]),
+    ("yttrande", &["yttrande", "remissvar", "statement"]),
+    (
+        "pressmeddelande",
+        &[
+            "pressmeddelande",
+            "press release",
+            "nyhet",
+            "news",
+            "announcement",
+        ],
+    ),
+    ("enkät", &["enkät", "survey"]),
+    ("fallstudie", &["fallstudie", "case study"]),
+    (
+        "retrospektiv",
+        &["retrospektiv", "retrospective", "post-mortem"],
+    ),
+    (
+        "ändringslogg",
+        &["ändringslogg", "changelog", "release notes"],
+    ),
+    ("blogginlägg", &["blogginlägg", "blog post", "blog", "post"]),
+    ("cv", &["cv", "biografi", "biography", "bio"]),
+];
+
 impl Default for KindTable {
     fn default() -> Self {
-        KindTable::from_kinds(
-            DEFAULT
-                .iter()
-                .map(|(name, level, spellings)| DocKind {
-                    name: (*name).to_string(),
-                    level: *level,
-                    spellings: spellings.iter().map(|s| (*s).to_string()).collect(),
-                })
-                .collect(),
-        )
+        let steering = DEFAULT.iter().map(|(name, level, spellings)| DocKind {
+            name: (*name).to_string(),
+            level: *level,
+            fixed: false,
+            spellings: spellings.iter().map(|s| (*s).to_string()).collect(),
+        });
+        let fixed = FIXED.iter().map(|(name, spellings)| DocKind {
+            name: (*name).to_string(),
+            level: None,
+            fixed: true,
+            spellings: spellings.iter().map(|s| (*s).to_string()).collect(),
+        });
+        KindTable::from_kinds(steering.chain(fixed).collect())
     }
 }
 
@@ -115,6 +173,7 @@ impl KindTable {
                 let kind = DocKind {
                     name: typ.to_string(),
                     level,
+                    fixed: false,
                     spellings: vec![typ.to_string()],
                 };
                 self.folded.push(folded(&kind));
@@ -154,6 +213,18 @@ mod tests {
         assert_eq!(t.lookup("terms of reference").unwrap().level, Some(5));
         assert_eq!(t.lookup("register").unwrap().level, None);
         assert!(t.lookup("önskelista").is_none());
+        for fixed in [
+            "protokoll",
+            "Minutes",
+            "press release",
+            "Årsredovisning",
+            "beslut",
+        ] {
+            let k = t.lookup(fixed).unwrap();
+            assert!(k.fixed && k.level.is_none(), "{fixed}");
+        }
+        assert!(!t.lookup("register").unwrap().fixed);
+        assert!(!t.lookup("policy").unwrap().fixed);
     }
 
     #[test]

@@ -145,6 +145,18 @@ pub struct DocumentWords {
     /// Matters that may not be delegated.
     #[serde(default)]
     pub non_delegable: Vec<String>,
+    /// Words in a title, file name or folder that make a document fixed
+    /// (minutes, reports, press releases, archives).
+    #[serde(default)]
+    pub fixed_words: Vec<String>,
+    /// Folder names that make every document under them fixed, whatever
+    /// its title says (archives).
+    #[serde(default)]
+    pub archive_folders: Vec<String>,
+    /// Words in a title or file name that make a document living whatever
+    /// its folder says (policy, charter, template, readme).
+    #[serde(default)]
+    pub living_words: Vec<String>,
 }
 
 macro_rules! extend_all {
@@ -195,7 +207,10 @@ impl DocumentWords {
             matter_columns,
             delegate_columns,
             mandate_columns,
-            non_delegable
+            non_delegable,
+            fixed_words,
+            archive_folders,
+            living_words
         );
     }
 }

@@ -13,6 +13,7 @@ pub mod lexicon;
 pub mod mandates;
 pub mod mentions;
 pub mod register;
+pub mod standing;
 
 pub use corpus::{BodyId, Corpus, DocId, Edge, Node, Options, Update};
 pub use external::External;
@@ -22,3 +23,4 @@ pub use lexicon::Lexicon;
 pub use mandates::{Mandate, MandateKind, Role};
 pub use mentions::{Mention, MentionKind, Target};
 pub use register::Body;
+pub use standing::{DateFrom, Dated, Facts, FixedBy, Standing};

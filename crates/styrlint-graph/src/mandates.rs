@@ -325,7 +325,9 @@ struct Sentence<'b, 'm> {
 
 impl DocReader<'_> {
     fn read(&self, out: &mut Vec<Mandate>, roles: &mut Vec<Role>) {
-        if self.doc.meta.status().is_gone() {
+        // A repealed document grants nothing, and a fixed one (minutes, a
+        // report) records what was decided then: neither states mandates.
+        if self.doc.meta.status().is_gone() || self.corpus.is_fixed(self.di) {
             return;
         }
         // Mentions grouped by block once: filtering the document's mentions

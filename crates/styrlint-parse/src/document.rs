@@ -25,6 +25,10 @@ pub struct Document {
     pub title: String,
     /// The language the document is written in.
     pub lang: Lang,
+    /// True when the text itself told the language; false when it was too
+    /// short to tell and `lang` is the default (the corpus then gives its
+    /// own language).
+    pub lang_known: bool,
     /// The front matter.
     pub meta: Meta,
     /// The front-matter block, fences included.
@@ -245,10 +249,24 @@ pub fn parse(path: &str, text: impl Into<Arc<str>>, default_lang: Lang) -> Docum
         }
         None => (None, bom),
     };
-    let lang = Lang::detect(&src[body_start..], default_lang);
-    let meta = match &block {
+    let detected = Lang::detect_known(&src[body_start..]);
+    let lang = detected.unwrap_or(default_lang);
+    let mut meta = match &block {
         Some(b) => frontmatter::parse_meta(src, b, path, lang, &mut diagnostics),
         None => Meta::default(),
+    };
+    // Too little prose: the front matter's key spellings may tell.
+    let detected = detected.or_else(|| frontmatter::keys_lang(src, &meta));
+    let lang = match detected {
+        Some(l) if l != lang && block.is_some() => {
+            // Read the front matter again so its problems are in that language.
+            diagnostics.clear();
+            if let Some(b) = &block {
+                meta = frontmatter::parse_meta(src, b, path, l, &mut diagnostics);
+            }
+            l
+        }
+        _ => lang,
     };
 
     let mut doc = Document {
@@ -257,6 +275,7 @@ pub fn parse(path: &str, text: impl Into<Arc<str>>, default_lang: Lang) -> Docum
         id: String::new(),
         title: String::new(),
         lang,
+        lang_known: detected.is_some(),
         meta,
         front_matter: block.map(|b| b.span),
         headings: Vec::new(),

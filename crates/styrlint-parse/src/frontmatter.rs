@@ -142,6 +142,30 @@ pub fn key_names(key: Key) -> (&'static str, &'static str) {
     }
 }
 
+/// The language the front matter's keys are spelled in, when they tell:
+/// `typ`, `beslutad_av` are Swedish, `type`, `decided_by` English (`id` and
+/// `status` are both). For documents with too little prose to tell.
+pub fn keys_lang(src: &str, meta: &Meta) -> Option<crate::Lang> {
+    let (mut sv, mut en) = (0, 0);
+    for (key, span) in &meta.keys {
+        let (s, e) = key_names(*key);
+        if s == e {
+            continue;
+        }
+        let raw = fold_key(src.get(span.clone()).unwrap_or(""));
+        if raw == fold_key(e) {
+            en += 1;
+        } else {
+            sv += 1;
+        }
+    }
+    match (sv, en) {
+        (0, 0) => None,
+        _ if en > sv => Some(crate::Lang::En),
+        _ => Some(crate::Lang::Sv),
+    }
+}
+
 /// Looks a key up in any accepted spelling: Swedish, English or ASCII
 /// Swedish, any case, `-` or space for `_`.
 pub fn lookup_key(raw: &str) -> Option<Key> {

@@ -36,6 +36,42 @@ impl Lang {
     /// Guesses the language of a text from its most frequent function
     /// words; `fallback` when the text says too little.
     pub fn detect(text: &str, fallback: Lang) -> Lang {
+        Lang::detect_known(text).unwrap_or(fallback)
+    }
+
+    /// The language most of `langs` are in (Swedish on a tie); `None` when
+    /// there are none.
+    pub fn majority(langs: impl IntoIterator<Item = Lang>) -> Option<Lang> {
+        let (mut sv, mut en) = (0usize, 0usize);
+        for l in langs {
+            match l {
+                Lang::Sv => sv += 1,
+                Lang::En => en += 1,
+            }
+        }
+        match (sv, en) {
+            (0, 0) => None,
+            _ if en > sv => Some(Lang::En),
+            _ => Some(Lang::Sv),
+        }
+    }
+
+    /// The language of the environment's locale (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`), when it is Swedish or English.
+    pub fn from_locale(vars: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| vars(v))
+            .find(|v| !v.is_empty())
+            .and_then(|v| {
+                let code = v.split(['_', '.', '-']).next().unwrap_or("");
+                Lang::parse(code)
+            })
+    }
+
+    /// The language of a text, or `None` when it says too little to tell
+    /// (fewer than three function words).
+    pub fn detect_known(text: &str) -> Option<Lang> {
         let (mut sv, mut en) = (0usize, 0usize);
         let sample = &text[..crate::text::floor_char_boundary(text, 8192)];
         // Every word of the sample passes here, so this works on bytes and
@@ -89,11 +125,11 @@ impl Lang {
             }
         }
         if sv + en < 3 {
-            fallback
+            None
         } else if en > sv {
-            Lang::En
+            Some(Lang::En)
         } else {
-            Lang::Sv
+            Some(Lang::Sv)
         }
     }
 }
@@ -109,5 +145,18 @@ mod tests {
         assert_eq!(Lang::detect(sv, Lang::En), Lang::Sv);
         assert_eq!(Lang::detect(en, Lang::Sv), Lang::En);
         assert_eq!(Lang::detect("# Titel", Lang::En), Lang::En);
+        assert_eq!(Lang::detect_known("# Titel"), None);
+    }
+
+    #[test]
+    fn majority_and_locale() {
+        use Lang::*;
+        assert_eq!(Lang::majority([En, Sv, En]), Some(En));
+        assert_eq!(Lang::majority([En, Sv]), Some(Sv));
+        assert_eq!(Lang::majority([]), None);
+        let env = |lang: &'static str| move |v: &str| (v == "LANG").then(|| lang.to_string());
+        assert_eq!(Lang::from_locale(env("en_GB.UTF-8")), Some(En));
+        assert_eq!(Lang::from_locale(env("sv_SE.UTF-8")), Some(Sv));
+        assert_eq!(Lang::from_locale(env("C.UTF-8")), None);
     }
 }

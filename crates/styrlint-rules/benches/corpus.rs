@@ -91,6 +91,7 @@ fn rule(bencher: divan::Bencher, name: &str) {
             corpus,
             today: settings.today,
             requirements: &settings.requirements,
+            law: styrlint_rules::Law::Kommunallagen,
             scope: None,
         };
         let mut out = Vec::new();

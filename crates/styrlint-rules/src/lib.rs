@@ -70,6 +70,29 @@ pub trait Rule: Sync {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
+/// The legal frame mandate rules apply (config `law`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Law {
+    /// Kommunallagen (2017:725): Swedish municipalities and regions. Who may
+    /// receive delegation (6 kap. 37 §) and what a nämnd must keep (6 kap.
+    /// 38 §).
+    Kommunallagen,
+    /// No statute: only what the organisation's own articles or charter
+    /// reserve, and delegation to an informal group or a mixed forum.
+    None,
+}
+
+impl Law {
+    /// Parses `kommunallagen` (or `kl`) and `none` (or `ingen`).
+    pub fn parse(s: &str) -> Option<Law> {
+        match s.trim().to_lowercase().as_str() {
+            "kommunallagen" | "kl" => Some(Law::Kommunallagen),
+            "none" | "ingen" => Some(Law::None),
+            _ => None,
+        }
+    }
+}
+
 /// What a rule sees.
 pub struct Context<'a> {
     /// The corpus.
@@ -78,6 +101,9 @@ pub struct Context<'a> {
     pub today: Date,
     /// Required metadata and decision levels.
     pub requirements: &'a requirements::Requirements,
+    /// The legal frame: the configured one, else kommunallagen for a
+    /// Swedish corpus and none for an English one.
+    pub law: Law,
     /// The documents whose findings are wanted; `None`: every document.
     /// Rules may skip work whose findings would land outside it (the
     /// caller drops such findings anyway), but must find everything the
@@ -167,6 +193,8 @@ pub struct Settings {
     pub requirements: requirements::Requirements,
     /// Per-path severities, later entries winning (`[[overrides]]`).
     pub overrides: Vec<PathOverride>,
+    /// The legal frame (`law`); `None`: from the corpus's language.
+    pub law: Option<Law>,
 }
 
 /// Severities for the documents under some paths.
@@ -188,6 +216,7 @@ impl Settings {
             severity: HashMap::new(),
             requirements: requirements::Requirements::default(),
             overrides: Vec::new(),
+            law: None,
         }
     }
 
@@ -261,6 +290,10 @@ fn run(corpus: &Corpus, settings: &Settings, scope: Option<&Scope>) -> Vec<Diagn
         corpus,
         today: settings.today,
         requirements: &settings.requirements,
+        law: settings.law.unwrap_or(match corpus.lang {
+            styrlint_parse::Lang::Sv => Law::Kommunallagen,
+            styrlint_parse::Lang::En => Law::None,
+        }),
         scope,
     };
     let wanted = |d: &Diagnostic| scope.is_none_or(|s| s.contains_path(&d.path));

@@ -214,7 +214,7 @@ impl Server {
         let loaded = loader::load(
             &root,
             &server.env.exclude,
-            server.env.lang,
+            Some(server.env.lang),
             server.env.max_file_size,
         );
         server.files = loaded.files;

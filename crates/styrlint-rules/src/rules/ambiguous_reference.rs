@@ -59,7 +59,9 @@ impl Rule for AmbiguousReference {
             if !ctx.in_scope(di) {
                 continue;
             }
-            if doc.meta.status().is_gone() {
+            // A record (minutes, a report) is not rewritten; a repealed
+            // document is not read.
+            if doc.meta.status().is_gone() || corpus.is_fixed(di) {
                 continue;
             }
             let lang = doc.lang;

@@ -70,7 +70,7 @@ impl Rule for ExpiredReference {
             if !ctx.in_scope(i) {
                 continue;
             }
-            if !is_held(doc) || expired[i].is_some() || past_validity(doc, today) {
+            if !corpus.is_held(i) || expired[i].is_some() || past_validity(doc, today) {
                 continue;
             }
             // target → (builds on?, first span, number of places)

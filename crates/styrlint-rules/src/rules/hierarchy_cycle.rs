@@ -1,6 +1,5 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
-use styrlint_graph::hierarchy::is_held;
 use styrlint_parse::Diagnostic;
 
 declare_rule! {
@@ -54,7 +53,7 @@ impl Rule for HierarchyCycle {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
         let h = corpus.hierarchy();
-        for members in h.cycles(|i| is_held(&corpus.docs[i])) {
+        for members in h.cycles(|i| corpus.is_held(i)) {
             let first = members[0];
             let Some(path) = h.cycle_through(first, &members) else {
                 continue;

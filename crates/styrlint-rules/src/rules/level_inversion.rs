@@ -1,7 +1,6 @@
 use crate::doclist::kind_and_level;
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
-use styrlint_graph::hierarchy::is_held;
 use styrlint_parse::Diagnostic;
 
 declare_rule! {
@@ -56,7 +55,7 @@ impl Rule for LevelInversion {
             if !ctx.in_scope(i) {
                 continue;
             }
-            if !is_held(doc) {
+            if !corpus.is_held(i) {
                 continue;
             }
             let Some(level) = corpus.level_of(i) else {

@@ -57,7 +57,10 @@ impl Rule for MissingFollowUp {
             if !ctx.in_scope(di) {
                 continue;
             }
-            if doc.meta.status().is_gone() || !is_type_in(corpus, di, &words.follow_up_types) {
+            if doc.meta.status().is_gone()
+                || corpus.is_fixed(di)
+                || !is_type_in(corpus, di, &words.follow_up_types)
+            {
                 continue;
             }
             if has_follow_up(corpus, di) {

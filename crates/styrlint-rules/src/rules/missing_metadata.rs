@@ -1,7 +1,6 @@
 use crate::macros::declare_rule;
 use crate::requirements::Field;
 use crate::{Context, Rule, RuleMeta};
-use styrlint_graph::hierarchy::is_held;
 use styrlint_parse::frontmatter::key_names;
 use styrlint_parse::{Diagnostic, Document, Key, Meta};
 
@@ -83,7 +82,7 @@ impl Rule for MissingMetadata {
             };
             // Front matter with only a title (a site generator's) does not
             // make a steering document.
-            if !doc.meta.is_steering() || !is_held(doc) {
+            if !doc.meta.is_steering() || !corpus.is_held(i) {
                 continue;
             }
             let kind = corpus.kind_of(i);

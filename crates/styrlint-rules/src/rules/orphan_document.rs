@@ -1,7 +1,6 @@
 use crate::doclist::anchor_span;
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
-use styrlint_graph::hierarchy::is_held;
 use styrlint_parse::{Diagnostic, Key};
 
 declare_rule! {
@@ -60,7 +59,7 @@ impl Rule for OrphanDocument {
             if !ctx.in_scope(i) {
                 continue;
             }
-            if !is_held(doc) || !doc.meta.derives_from.is_empty() {
+            if !corpus.is_held(i) || !doc.meta.derives_from.is_empty() {
                 continue;
             }
             // A written but unreadable `bygger_på` is invalid-metadata's.

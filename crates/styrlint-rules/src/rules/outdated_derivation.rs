@@ -1,7 +1,7 @@
 use crate::doclist::titles;
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
-use styrlint_graph::hierarchy::{Hierarchy, fingerprint_matches, is_held, version_date};
+use styrlint_graph::hierarchy::{Hierarchy, fingerprint_matches, version_date};
 use styrlint_graph::{Corpus, DocId};
 use styrlint_parse::frontmatter::{key_names, yaml_scalar};
 use styrlint_parse::{Date, Diagnostic, Document, Key, ReviewStamp, Status};
@@ -84,7 +84,7 @@ impl Rule for OutdatedDerivation {
             if !ctx.in_scope(i) {
                 continue;
             }
-            if !is_held(doc) {
+            if !corpus.is_held(i) {
                 continue;
             }
             for p in &h.parents[i] {
@@ -304,9 +304,9 @@ beslutad: 2022-05-16
 bygger_på:
   - fardplan
 ---
-<!-- file: uppfoljning.md -->
+<!-- file: uppdragsplan.md -->
 ---
-titel: Uppföljning
+titel: Uppdragsplan
 beslutad: 2023-01-30
 bygger_på: [Färdplan för social hållbarhet]
 ---
@@ -335,15 +335,30 @@ bygger_på: [Arbetsbeskrivning]
         assert!(help.contains("`styrlint review grupp.md`"), "{help}");
         // Every depth: the rutin builds on the arbetsbeskrivning.
         assert!(
-            help.ends_with("direkt eller indirekt: Arbetsbeskrivning, Uppföljning och Rutin."),
+            help.ends_with("direkt eller indirekt: Arbetsbeskrivning, Uppdragsplan och Rutin."),
             "{help}"
         );
         assert_eq!(d[0].related[0].path, "fardplan.md");
     }
 
     #[test]
+    fn a_follow_up_report_is_a_record_and_is_not_held_to_its_parent() {
+        // A report of how the plan went is right about its own day.
+        let fixture = FIXTURE.replace("titel: Uppdragsplan", "titel: Uppföljning 2023");
+        let (c, d) = run(Some("outdated-derivation"), &fixture);
+        assert!(
+            render(&c, &d)
+                .iter()
+                .all(|l| !l.starts_with("uppdragsplan.md")),
+            "{:?}",
+            render(&c, &d)
+        );
+        assert!(c.is_fixed(c.doc_by_path("uppdragsplan.md").unwrap()));
+    }
+
+    #[test]
     fn a_child_of_the_same_day_or_later_passes() {
-        // uppfoljning.md is dated the day of the revision: not flagged above.
+        // uppdragsplan.md is dated the day of the revision: not flagged above.
         let fixture = FIXTURE.replace("beslutad: 2022-05-16", "beslutad: 2023-01-31");
         assert_eq!(
             run(Some("outdated-derivation"), &fixture).1,
@@ -360,7 +375,7 @@ bygger_på: [Arbetsbeskrivning]
                 false,
             ),
             ("granskad_mot: {fardplan: 2023-01-29}", true),
-            ("granskad_mot: {uppfoljning: 2024-01-01}", true),
+            ("granskad_mot: {uppdragsplan: 2024-01-01}", true),
         ] {
             let fixture = FIXTURE.replace(
                 "bygger_på:\n  - fardplan",
@@ -391,7 +406,7 @@ bygger_på: [Arbetsbeskrivning]
                 .unwrap_or("")
                 .contains("skriv raden `fardplan: 2023-09-01` under `granskad_mot:`")
         );
-        assert_eq!(d.len(), 2, "uppfoljning is now older too");
+        assert_eq!(d.len(), 2, "uppdragsplan is now older too");
     }
 
     #[test]

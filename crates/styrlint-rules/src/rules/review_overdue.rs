@@ -1,6 +1,5 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
-use styrlint_graph::hierarchy::is_held;
 use styrlint_parse::Diagnostic;
 
 declare_rule! {
@@ -52,7 +51,7 @@ impl Rule for ReviewOverdue {
             if !ctx.in_scope(di) {
                 continue;
             }
-            if !is_held(doc) {
+            if !ctx.corpus.is_held(di) {
                 continue;
             }
             let Some(review) = &doc.meta.review_by else {

@@ -2,7 +2,7 @@ use crate::history::is_history;
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
 use rayon::prelude::*;
-use styrlint_graph::{Corpus, External, MentionKind, Target, external::Origin};
+use styrlint_graph::{Corpus, DateFrom, Dated, External, MentionKind, Target, external::Origin};
 use styrlint_parse::{Date, Diagnostic, Document, Edit, Fix, Spanned, Status};
 
 declare_rule! {
@@ -93,7 +93,17 @@ impl Rule for StaleReference {
                 if doc.meta.status().is_gone() {
                     return out;
                 }
-                let doc_date = adopted_or_revised(doc);
+                let facts = &corpus.facts[di];
+                let dated = facts.date;
+                // A record (minutes, a report, a decision) is right about
+                // its own date: only what was already gone then is stale in
+                // it, and an undated one cannot be judged.
+                let record = facts.is_fixed();
+                if record && dated.is_none() {
+                    return out;
+                }
+                let in_time =
+                    |gone: &Gone| !record || gone.date.zip(dated).is_some_and(|(g, d)| g < d.date);
                 for m in &corpus.mentions[di] {
                     let MentionKind::Named { targets, base_form } = &m.kind else {
                         continue;
@@ -113,6 +123,9 @@ impl Rule for StaleReference {
                     let Some(gone) = stale_target(corpus, target, di, ctx.today) else {
                         continue;
                     };
+                    if !in_time(&gone) {
+                        continue;
+                    }
                     let block = &doc.blocks[m.block];
                     let sentence = block
                         .sentences
@@ -134,6 +147,7 @@ impl Rule for StaleReference {
                     }
                     let written = &doc.text[m.span.clone()];
                     let fix = match (&gone.successor, base_form) {
+                        _ if record => None,
                         (Some(Successor::Body(b)), true) => Some(Fix {
                             description: doc.lang.pick(
                                 format!("ersätt med {}", corpus.bodies[*b].name),
@@ -147,7 +161,8 @@ impl Rule for StaleReference {
                         }),
                         _ => None,
                     };
-                    let mut d = diagnostic(corpus, doc, doc_date, m.span.clone(), written, &gone);
+                    let mut d =
+                        diagnostic(corpus, doc, dated, record, m.span.clone(), written, &gone);
                     if let Some(f) = fix {
                         d = d.with_fix(f);
                     }
@@ -166,11 +181,14 @@ impl Rule for StaleReference {
                     .iter()
                     .filter_map(|v| Some((v, Target::Doc(corpus.resolve_doc(&v.value)?))));
                 for (v, target) in bodies.chain(parents) {
-                    if let Some(gone) = stale_target(corpus, target, di, ctx.today) {
+                    if let Some(gone) = stale_target(corpus, target, di, ctx.today)
+                        && in_time(&gone)
+                    {
                         out.push(diagnostic(
                             corpus,
                             doc,
-                            doc_date,
+                            dated,
+                            record,
                             v.span.clone(),
                             &v.value,
                             &gone,
@@ -208,6 +226,7 @@ impl Rule for StaleReference {
                         corpus,
                         doc,
                         None,
+                        false,
                         v.span.clone(),
                         &v.value,
                         &gone,
@@ -369,7 +388,8 @@ fn names_successor(
 fn diagnostic(
     corpus: &Corpus,
     doc: &Document,
-    doc_date: Option<Date>,
+    dated: Option<Dated>,
+    record: bool,
     span: std::ops::Range<usize>,
     written: &str,
     gone: &Gone,
@@ -399,8 +419,24 @@ fn diagnostic(
             format!("`{written}`: {} {what}", gone.name),
         ),
     };
-    if let (Some(adopted), Some(changed)) = (doc_date, gone.date) {
-        message.push_str(&if adopted < changed {
+    let source = |d: &Dated| match d.from {
+        DateFrom::FrontMatter => String::new(),
+        from => format!(" ({})", lang.pick(from.words().0, from.words().1)),
+    };
+    if record {
+        if let Some(d) = dated {
+            let (date, from) = (d.date, source(&d));
+            message.push_str(&lang.pick(
+                format!("; handlingen är daterad {date}{from}, då namnet redan var inaktuellt"),
+                format!(
+                    "; this record is dated {date}{from}, when the name was already out of date"
+                ),
+            ));
+        }
+    } else if let (Some(d), Some(changed)) = (dated, gone.date) {
+        let adopted = d.date;
+        let adopted = format!("{adopted}{}", source(&d));
+        message.push_str(&if d.date < changed {
             lang.pick(
                 format!("; dokumentet är från {adopted}, före ändringen, och har inte följt med"),
                 format!("; the document dates from {adopted}, before the change, and was left behind"),
@@ -421,6 +457,15 @@ fn diagnostic(
             "Ta bort eller ersätt hänvisningen; det den pekar på finns inte längre.".to_string(),
             "Remove or replace the reference; what it points to no longer exists.".to_string(),
         ),
+    };
+    // A record is not rewritten: say so instead of offering a rewrite.
+    let help = if record {
+        lang.pick(
+            format!("{help} Handlingen (protokoll, rapport, beslut) är en uppteckning av sin dag och rättas inte automatiskt; ändra den bara om den ännu inte är publicerad."),
+            format!("{help} This document (minutes, a report, a decision) records its day and gets no automatic fix; change it only if it is not yet published."),
+        )
+    } else {
+        help
     };
     let help = match &gone.source {
         Some(src) => format!("{help} {}: {src}.", lang.pick("Källa", "Source")),
@@ -654,6 +699,95 @@ typ: register
             ),
         );
         assert_eq!(found, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_record_is_right_about_its_own_date() {
+        // Minutes of 2022-11-15 name Hållbarhetsutskottet, abolished
+        // 2023-01-31: right then. Minutes of 2023-03-01 name it: already
+        // gone, stale, and a record gets no fix.
+        let fixture = format!(
+            "{REGISTER}<!-- file: protokoll/2022-11-15.md -->
+# Protokoll
+
+Hållbarhetsutskottet beslutade att godkänna rapporten.
+             <!-- file: protokoll/2023-03-01.md -->
+# Protokoll
+
+Ärendet bereds av Hållbarhetsutskottet.
+             <!-- file: protokoll/utan-datum.md -->
+# Protokoll
+
+Hållbarhetsutskottet sammanträdde.
+             <!-- file: rapporter/arsrapport.md -->
+---
+typ: verksamhetsberättelse
+beslutad: 2023-02-15
+---
+Ärendena bereds av Barn- och ungdomsnämnden.
+"
+        );
+        let (c, d) = run(Some("stale-reference"), &fixture);
+        assert_eq!(
+            crate::testing::render(&c, &d),
+            [
+                "protokoll/2023-03-01.md:3: stale-reference: `Hållbarhetsutskottet`: Hållbarhetsutskottet avvecklades 2023-01-31 och ersattes av Utskott Agenda 2030; handlingen är daterad 2023-03-01 (enligt sökvägen), då namnet redan var inaktuellt",
+                "rapporter/arsrapport.md:5: stale-reference: `Barn- och ungdomsnämnden`: Barn- och ungdomsnämnden avvecklades 2022-12-31 och ersattes av Utbildningsnämnden; handlingen är daterad 2023-02-15, då namnet redan var inaktuellt",
+            ]
+        );
+        assert!(d.iter().all(|d| d.fix.is_none()), "a record gets no fix");
+        assert!(
+            d[0].help
+                .as_deref()
+                .unwrap_or("")
+                .contains("rättas inte automatiskt")
+        );
+    }
+
+    #[test]
+    fn the_same_text_in_a_living_document_is_stale_whatever_its_date() {
+        let fixture = format!(
+            "{REGISTER}<!-- file: rutiner/2022-11-15-rutin.md -->
+# Rutin för beredning
+
+Ärenden bereds av Hållbarhetsutskottet.
+"
+        );
+        let (_, d) = run(Some("stale-reference"), &fixture);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].fix.is_some());
+    }
+
+    #[test]
+    fn english_records_by_folder_and_title() {
+        let fixture = "\
+<!-- file: register.md -->
+| Body | Abolished | Replaced by |
+|---|---|---|
+| Outreach Working Group | 2023-06-30 | Community Committee |
+| Community Committee | | |
+<!-- file: meeting-notes/march.md -->
+# Meeting notes 2021-03-09
+
+The Outreach Working Group presented its plan for the year.
+<!-- file: news/2024/01/welcome.md -->
+# Welcome
+
+Volunteers can join the Outreach Working Group.
+<!-- file: governance/charter.md -->
+# Charter
+
+Volunteers can join the Outreach Working Group.
+";
+        let (c, d) = run(Some("stale-reference"), fixture);
+        let r = crate::testing::render(&c, &d);
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert!(r[0].starts_with("governance/charter.md:3:"), "{r:#?}");
+        assert!(
+            r[1].starts_with("news/2024/01/welcome.md:3:")
+                && r[1].ends_with("this record is dated 2024-01-01 (from its path), when the name was already out of date"),
+            "{r:#?}"
+        );
     }
 
     #[test]

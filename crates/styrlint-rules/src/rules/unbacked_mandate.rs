@@ -160,6 +160,19 @@ beslutad_av: Kommunstyrelsen
     }
 
     #[test]
+    fn minutes_record_decisions_and_claim_no_mandate() {
+        // The same sentence in minutes (by type, by folder and date, by
+        // title) is a record of what was decided that day.
+        let fixture = format!(
+            "{REGISTER}<!-- file: a.md -->\n---\ntyp: protokoll\nbeslutad: 2023-05-02\n---\n\
+             Styrgrupp B fattar beslut om vilka frågor som ska prioriteras.\n\
+             <!-- file: moten/2023-05-02.md -->\n# Möte\n\nStyrgrupp B fattar beslut om vilka frågor som ska prioriteras.\n\
+             <!-- file: b.md -->\n# Minnesanteckningar från styrgruppens möte\n\nStyrgrupp B fattar beslut om vilka frågor som ska prioriteras.\n"
+        );
+        assert_eq!(check("unbacked-mandate", &fixture), Vec::<String>::new());
+    }
+
+    #[test]
     fn granted_rooted_authoritative_and_generic_deciders_pass() {
         let fixture = format!(
             "{REGISTER}<!-- file: plan.md -->\n---\ntyp: plan\nbeslutad_av: Ledningsgruppen\n---\n\

@@ -171,11 +171,16 @@ The plan is adopted by the board and applies to the staff of the foundation.
             crate::testing::render(&c, &d),
             [
                 "plan.md:2: unknown-body: `decided_by` names `Kommunstyrelsens presidum`, which is not in the register of bodies",
-                "register.md:4: unknown-body: kolumnen Rapporterar till för `Technical Committee` nämner `Governing Bord`, som inte finns i registret över organ",
-                "register.md:4: unknown-body: kolumnen Ersatt av för `Technical Committee` nämner `Steering Council`, som inte finns i registret över organ",
+                // The register has no prose of its own: it takes the
+                // corpus's language.
+                "register.md:4: unknown-body: the Reports to column of `Technical Committee` names `Governing Bord`, which is not in the register of bodies",
+                "register.md:4: unknown-body: the Replaced by column of `Technical Committee` names `Steering Council`, which is not in the register of bodies",
             ]
         );
-        assert_eq!(d[1].help.as_deref(), Some("Menade du `Governing Board`?"));
+        assert_eq!(
+            d[1].help.as_deref(),
+            Some("Did you mean `Governing Board`?")
+        );
     }
 
     #[test]

@@ -1,6 +1,5 @@
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
-use styrlint_graph::hierarchy::is_held;
 use styrlint_parse::Diagnostic;
 
 declare_rule! {
@@ -83,7 +82,7 @@ impl Rule for WrongDecisionLevel {
             if !ctx.in_scope(i) {
                 continue;
             }
-            if !is_held(doc) {
+            if !corpus.is_held(i) {
                 continue;
             }
             let (Some(kind), Some(by)) = (corpus.kind_of(i), &doc.meta.decided_by) else {
