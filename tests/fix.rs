@@ -38,11 +38,11 @@ const REGISTER: &str = "---\ntyp: register\n---\n# Register\n\n\
 /// The plan: a byte-order mark, CRLF line ends and no final newline, so
 /// that any byte touched outside the fixed spans would show.
 const PLAN: &str = "\u{feff}---\r\ntyp: plan\r\nbeslutad: 2022-06-01\r\n---\r\n# Plan\r\n\r\n\
-Hållbarhetsutskottet följer upp planen.  Rapport lämnas till hållbarhetsutskottet\r\n\
+Hållbarhetsutskottet följer upp planen.  Rapport lämnas till Hållbarhetsutskottet\r\n\
 varje år; hållbarhetsutskottets ordförande kallar.";
 
 const PLAN_FIXED: &str = "\u{feff}---\r\ntyp: plan\r\nbeslutad: 2022-06-01\r\n---\r\n# Plan\r\n\r\n\
-Utskott Agenda 2030 följer upp planen.  Rapport lämnas till utskott Agenda 2030\r\n\
+Utskott Agenda 2030 följer upp planen.  Rapport lämnas till Utskott Agenda 2030\r\n\
 varje år; hållbarhetsutskottets ordförande kallar.";
 
 const OTHER: &str =
@@ -81,8 +81,8 @@ fn diff_shows_the_fixes_and_writes_nothing() {
         stdout(&out),
         "--- a/plan.md\n+++ b/plan.md\n@@ -4,5 +4,5 @@\n \
          ---\r\n # Plan\r\n \r\n\
-         -Hållbarhetsutskottet följer upp planen.  Rapport lämnas till hållbarhetsutskottet\r\n\
-         +Utskott Agenda 2030 följer upp planen.  Rapport lämnas till utskott Agenda 2030\r\n \
+         -Hållbarhetsutskottet följer upp planen.  Rapport lämnas till Hållbarhetsutskottet\r\n\
+         +Utskott Agenda 2030 följer upp planen.  Rapport lämnas till Utskott Agenda 2030\r\n \
          varje år; hållbarhetsutskottets ordförande kallar.\n\\ No newline at end of file\n\
          --- a/rutiner/rutin.md\n+++ b/rutiner/rutin.md\n@@ -4,4 +4,4 @@\n \
          ---\n # Rutin\n \n-Hållbarhetsutskottet beslutar.\n+Utskott Agenda 2030 beslutar.\n"

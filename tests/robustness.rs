@@ -594,7 +594,7 @@ const CASES: &[Case] = &[
     },
     Case {
         input: "A register where bodies replace each other in a cycle and report to themselves",
-        answer: "No hang: each mention of an abolished body is `stale-reference` naming its direct successor, with no fix; `--fix` stops",
+        answer: "No hang: each mention of an abolished body is `stale-reference` naming its chain of successors up to where it turns back, with no fix; `--fix` stops",
         setup: |d| {
             write(
                 d,
@@ -611,7 +611,7 @@ const CASES: &[Case] = &[
             r.find(
                 "stale-reference",
                 "plan.md",
-                "`Rådet A`: Rådet A avvecklades 2020-01-01 och ersattes av Rådet B",
+                "`Rådet A`: Rådet A avvecklades 2020-01-01 och ersattes av Rådet B, som 2020-01-01 ersattes av Rådet C, som också har avvecklats",
             );
         },
     },

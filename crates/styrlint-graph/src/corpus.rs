@@ -414,7 +414,14 @@ impl Corpus {
             names.extend(b.names().map(|n| (n, Target::Body(i))));
         }
         for (i, d) in self.docs.iter().enumerate() {
-            names.push((d.title.as_str(), Target::Doc(i)));
+            // A title is a name when the document gives one (front matter
+            // or a level-1 heading) of two words or more: a file stem, or
+            // one common word ("Policy", "Stadgar"), is no name to find in
+            // other documents' prose.
+            let given = d.meta.title.is_some() || d.headings.iter().any(|h| h.level == 1);
+            if given && d.title.split_whitespace().count() >= 2 {
+                names.push((d.title.as_str(), Target::Doc(i)));
+            }
             names.extend(
                 d.meta
                     .aliases

@@ -34,10 +34,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let word_char_at = |i: usize| -> (bool, usize) {
         match bytes[i] {
             b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            _ => text[i..].chars().next().map_or((false, 1), |c| {
+                (c.is_alphanumeric() || is_invisible(c), c.len_utf8())
+            }),
         }
     };
     let mut out = Vec::new();
@@ -57,10 +56,30 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             i += len;
         }
+        // Invisible characters (a soft hyphen, a zero-width space) join a
+        // word; they do not start or end one.
+        let mut end = i;
+        while let Some(c) = text[start..end].chars().next_back() {
+            if !is_invisible(c) {
+                break;
+            }
+            end -= c.len_utf8();
+        }
+        let mut begin = start;
+        while let Some(c) = text[begin..end].chars().next() {
+            if !is_invisible(c) {
+                break;
+            }
+            begin += c.len_utf8();
+        }
+        if begin >= end {
+            continue;
+        }
         let (suffix_len, suffixed) = suffix_after(&text[i..]);
+        let (start, word) = (begin, &text[begin..end]);
         out.push(Token {
-            text: lower(&text[start..i]),
-            span: start..i + suffix_len,
+            text: lower(word),
+            span: start..if suffixed { i + suffix_len } else { end },
             suffixed,
         });
         i += suffix_len;
@@ -68,8 +87,26 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// The word in lower case, borrowed when nothing changes.
+/// Characters that may sit inside a word without being seen: a soft
+/// hyphen, zero-width spaces and joiners, a word joiner, a BOM.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// The word in lower case, borrowed when nothing changes; invisible
+/// characters are dropped.
 fn lower(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() && word.chars().any(is_invisible) {
+        return Cow::Owned(
+            word.chars()
+                .filter(|c| !is_invisible(*c))
+                .flat_map(char::to_lowercase)
+                .collect(),
+        );
+    }
     let unchanged = if word.is_ascii() {
         !word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
@@ -116,6 +153,61 @@ fn suffix_after(rest: &str) -> (usize, bool) {
 /// and English plurals. When the word is itself definite or plural
 /// ("rådet", "styrelsen"), the forms of its base are included too.
 pub fn forms(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in &bases(word) {
+        add_forms(b, &mut |f, _| out.push(f));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The forms of a word that can only be plural ("styrgrupper",
+/// "styrgrupperna", "processledarna"; not "utskotten", which may be the
+/// definite singular of another word): a single body's name in plural
+/// means several bodies, not that one.
+pub fn plural_forms(word: &str) -> Vec<String> {
+    plural_forms_of(word, false)
+}
+
+/// [`plural_forms`] for a word whose gender is known: a neuter noun's
+/// "-en" is its definite plural ("utskotten", "bolagen"), not a definite
+/// singular.
+pub fn plural_forms_of(word: &str, neuter: bool) -> Vec<String> {
+    let (mut singular, mut plural, mut neuter_plural) =
+        (vec![word.to_lowercase()], Vec::new(), Vec::new());
+    for b in &bases(word) {
+        let consonant = b.chars().last().is_some_and(|c| !"aeiouyåäöé".contains(c));
+        add_forms(b, &mut |f, is_plural| {
+            if neuter
+                && consonant
+                && f.strip_prefix(b.as_str())
+                    .is_some_and(|e| e == "en" || e == "ens")
+            {
+                neuter_plural.push(f);
+            } else if is_plural {
+                plural.push(f);
+            } else {
+                singular.push(f);
+            }
+        });
+    }
+    plural.retain(|f| !singular.contains(f));
+    // A neuter's "-en" is its plural, whatever other base could read it as
+    // a definite singular ("integrationsråden" is no "integrationsråde").
+    plural.extend(
+        neuter_plural
+            .into_iter()
+            .filter(|f| *f != word.to_lowercase()),
+    );
+    plural.sort();
+    plural.dedup();
+    plural
+}
+
+/// The base forms a word may be inflected from: itself, and when it looks
+/// definite or plural ("rådet", "styrelsen"), its base.
+fn bases(word: &str) -> Vec<String> {
     let w = word.to_lowercase();
     let mut bases = vec![w.clone()];
     let n = w.chars().count();
@@ -144,70 +236,126 @@ pub fn forms(word: &str) -> Vec<String> {
     {
         bases.push(stem.to_string());
     }
-    let mut out = Vec::new();
-    for b in &bases {
-        add_forms(b, &mut out);
-    }
-    out.sort();
-    out.dedup();
-    out
+    bases
 }
 
-fn add_forms(b: &str, out: &mut Vec<String>) {
-    let mut push = |s: String| out.push(s);
-    push(b.to_string());
-    push(format!("{b}s"));
+/// Adds every form of a base word, each with whether it is only a plural.
+fn add_forms(b: &str, push: &mut dyn FnMut(String, bool)) {
+    push(b.to_string(), false);
+    push(format!("{b}s"), false);
     let last = b.chars().last().unwrap_or(' ');
     if !last.is_alphabetic() {
         return; // numbers and codes do not inflect
     }
-    if let Some(stem) = b.strip_suffix("um") {
-        for e in ["et", "ets", "er", "erna", "ernas"] {
-            push(format!("{stem}{e}"));
+    let mut each = |stem: &str, endings: &[(&str, bool)]| {
+        for (e, plural) in endings {
+            push(format!("{stem}{e}"), *plural);
         }
+    };
+    if let Some(stem) = b.strip_suffix("um") {
+        each(
+            stem,
+            &[
+                ("et", false),
+                ("ets", false),
+                ("er", true),
+                ("erna", true),
+                ("ernas", true),
+            ],
+        );
     }
     match last {
         'e' => {
-            for e in ["n", "ns", "r", "rs", "rna", "rnas", "t", "ts"] {
-                push(format!("{b}{e}"));
-            }
+            each(
+                b,
+                &[
+                    ("n", false),
+                    ("ns", false),
+                    ("r", true),
+                    ("rs", true),
+                    ("rna", true),
+                    ("rnas", true),
+                    ("t", false),
+                    ("ts", false),
+                ],
+            );
             let stem = &b[..b.len() - 1];
-            for e in ["na", "nas", "ar", "arna", "er", "erna"] {
-                push(format!("{stem}{e}"));
-            }
+            each(
+                stem,
+                &[
+                    ("na", true),
+                    ("nas", true),
+                    ("ar", true),
+                    ("arna", true),
+                    ("er", true),
+                    ("erna", true),
+                ],
+            );
         }
         'a' => {
-            for e in ["n", "ns"] {
-                push(format!("{b}{e}"));
-            }
+            each(b, &[("n", false), ("ns", false)]);
             let stem = &b[..b.len() - 1];
-            for e in ["or", "ors", "orna", "ornas"] {
-                push(format!("{stem}{e}"));
-            }
+            each(
+                stem,
+                &[("or", true), ("ors", true), ("orna", true), ("ornas", true)],
+            );
         }
         'é' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' => {
-            for e in [
-                "n", "ns", "r", "rs", "rna", "rnas", "t", "ts", "na", "nas", "er", "erna", "ers",
-                "es", "et", "ets", "en", "ens",
-            ] {
-                push(format!("{b}{e}"));
-            }
+            each(
+                b,
+                &[
+                    ("n", false),
+                    ("ns", false),
+                    ("r", true),
+                    ("rs", true),
+                    ("rna", true),
+                    ("rnas", true),
+                    ("t", false),
+                    ("ts", false),
+                    ("na", true),
+                    ("nas", true),
+                    ("er", true),
+                    ("erna", true),
+                    ("ers", true),
+                    ("es", true),
+                    ("et", false),
+                    ("ets", false),
+                    ("en", false),
+                    ("ens", false),
+                ],
+            );
             if let Some(stem) = b.strip_suffix('y') {
-                push(format!("{stem}ies"));
-                push(format!("{stem}ies'"));
+                each(stem, &[("ies", true), ("ies'", true)]);
             }
         }
         _ => {
-            for e in [
-                "en", "ens", "et", "ets", "er", "ers", "erna", "ernas", "ar", "ars", "arna",
-                "arnas", "a", "t", "e", "es", "na", "nas",
-            ] {
-                push(format!("{b}{e}"));
-            }
+            each(
+                b,
+                &[
+                    ("en", false),
+                    ("ens", false),
+                    ("et", false),
+                    ("ets", false),
+                    ("er", true),
+                    ("ers", true),
+                    ("erna", true),
+                    ("ernas", true),
+                    ("ar", true),
+                    ("ars", true),
+                    ("arna", true),
+                    ("arnas", true),
+                    ("a", false),
+                    ("t", false),
+                    ("e", false),
+                    ("es", true),
+                    ("na", true),
+                    ("nas", true),
+                ],
+            );
             if matches!(last, 'm' | 'n') {
                 for e in ["met", "mets", "men", "mens", "net", "nets", "nen", "nens"] {
                     if e.starts_with(last) {
-                        push(format!("{b}{e}"));
+                        push(format!("{b}{e}"), false);
                     }
                 }
             }
@@ -218,6 +366,12 @@ fn add_forms(b: &str, out: &mut Vec<String>) {
 /// True when `token` is a definite singular form of `noun` (Swedish
 /// "styrgruppen", "utskottet", "rådets"), the shape of a generic mention.
 pub fn is_definite_singular(token: &str, noun: &str) -> bool {
+    is_definite_singular_of(token, noun, None)
+}
+
+/// [`is_definite_singular`] for a noun whose gender may be known (`Some(true)`:
+/// neuter, "utskottet"; `Some(false)`: common, "nämnden").
+pub fn is_definite_singular_of(token: &str, noun: &str, neuter: Option<bool>) -> bool {
     let Some(rest) = token.strip_prefix(noun) else {
         return noun.strip_suffix("um").is_some_and(|stem| {
             token
@@ -229,10 +383,13 @@ pub fn is_definite_singular(token: &str, noun: &str) -> bool {
         .chars()
         .last()
         .is_some_and(|c| "aeiouyåäöé".contains(c));
-    if vowel_end {
-        matches!(rest, "n" | "ns" | "t" | "ts")
-    } else {
-        matches!(rest, "en" | "ens" | "et" | "ets")
+    match (vowel_end, neuter) {
+        (true, Some(true)) => matches!(rest, "t" | "ts"),
+        (true, Some(false)) => matches!(rest, "n" | "ns"),
+        (true, None) => matches!(rest, "n" | "ns" | "t" | "ts"),
+        (false, Some(true)) => matches!(rest, "et" | "ets"),
+        (false, Some(false)) => matches!(rest, "en" | "ens"),
+        (false, None) => matches!(rest, "en" | "ens" | "et" | "ets"),
     }
 }
 

@@ -2,7 +2,7 @@
 //! (`data/lexicon/*.toml`). No rule holds a word of its own.
 
 use serde::Deserialize;
-use styrlint_parse::name_key;
+use styrlint_parse::{Lang, name_key};
 
 /// The words of one language.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -38,6 +38,40 @@ pub struct Words {
     /// Articles that make an English generic noun definite.
     #[serde(default)]
     pub definite_articles: Vec<String>,
+    /// Neuter nouns among the generic and role nouns ("utskott", "råd",
+    /// "bolag"): their definite singular ends in "-et", and "-en" is their
+    /// definite plural ("bolagen").
+    #[serde(default)]
+    pub neuter_nouns: Vec<String>,
+    /// Generic nouns any body may be called by ("gruppen", "the group"):
+    /// resolved to the nearest body, never reported as ambiguous.
+    #[serde(default)]
+    pub broad_nouns: Vec<String>,
+    /// Nouns for posts and people ("ordförande", "secretary", "member"): a
+    /// name ending in one is a role.
+    #[serde(default)]
+    pub role_nouns: Vec<String>,
+    /// Nouns (never verbs) that make a name or generic noun before them a
+    /// modifier ("the board meeting", "the Board member").
+    #[serde(default)]
+    pub noun_followers: Vec<String>,
+    /// Word endings that make a capitalised name word a common noun or
+    /// adjective ("-het", "-ing", "-isk"), which inflects and may be written
+    /// in lower case; other capitalised words are proper names.
+    #[serde(default)]
+    pub common_endings: Vec<String>,
+    /// Words that introduce a definition of a short form ("nedan kallad",
+    /// "hereinafter", "avses"): the generic noun then means that body.
+    #[serde(default)]
+    pub definition_markers: Vec<String>,
+    /// Words that make a noun after them indefinite or general ("en",
+    /// "varje", "each", "any").
+    #[serde(default)]
+    pub quantifiers: Vec<String>,
+    /// Words after a generic noun that tie it to a named body ("styrelsen
+    /// för X", "the board of X").
+    #[serde(default)]
+    pub qualifiers: Vec<String>,
     /// Mandate verbs and phrases (SPEC §2.5).
     #[serde(default)]
     pub mandate: MandateWords,
@@ -221,6 +255,9 @@ impl DocumentWords {
 pub struct Lexicon {
     /// The merged words.
     pub words: Words,
+    /// The generic and role nouns of each shipped language, lower case, to
+    /// tell which language a name is in.
+    nouns: Vec<(Lang, Vec<String>)>,
 }
 
 const SV: &str = include_str!("../data/lexicon/sv.toml");
@@ -229,14 +266,23 @@ const EN: &str = include_str!("../data/lexicon/en.toml");
 impl Default for Lexicon {
     fn default() -> Self {
         let mut words = Words::default();
-        for data in [SV, EN] {
+        let mut nouns = Vec::new();
+        for (lang, data) in [(Lang::Sv, SV), (Lang::En, EN)] {
             // The shipped data is checked by a test; a parse failure here
             // would be a build defect, so fall back to nothing.
             if let Ok(w) = toml::from_str::<Words>(data) {
+                nouns.push((
+                    lang,
+                    w.generic_nouns
+                        .iter()
+                        .chain(&w.role_nouns)
+                        .map(|n| n.to_lowercase())
+                        .collect(),
+                ));
                 words.extend(w);
             }
         }
-        Lexicon { words }
+        Lexicon { words, nouns }
     }
 }
 
@@ -266,12 +312,56 @@ impl Words {
         self.past_endings.extend(other.past_endings);
         self.generic_nouns.extend(other.generic_nouns);
         self.definite_articles.extend(other.definite_articles);
+        self.broad_nouns.extend(other.broad_nouns);
+        self.neuter_nouns.extend(other.neuter_nouns);
+        self.role_nouns.extend(other.role_nouns);
+        self.noun_followers.extend(other.noun_followers);
+        self.common_endings.extend(other.common_endings);
+        self.definition_markers.extend(other.definition_markers);
+        self.quantifiers.extend(other.quantifiers);
+        self.qualifiers.extend(other.qualifiers);
         self.mandate.extend(other.mandate);
         self.document.extend(other.document);
     }
 }
 
 impl Lexicon {
+    /// The language a body's name is in, when its head noun tells: "Audit
+    /// Committee" is English, "Revisionsutskottet" Swedish (a compound
+    /// ending in a Swedish noun, or a word with å, ä, ö).
+    pub fn name_lang(&self, name: &str) -> Option<Lang> {
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.iter().any(|w| w.contains(['å', 'ä', 'ö'])) {
+            return Some(Lang::Sv);
+        }
+        let ends_in = |nouns: &[String], whole: bool| {
+            words.iter().any(|w| {
+                nouns.iter().any(|n| {
+                    if whole {
+                        return n.as_str() == *w || format!("{n}s") == *w;
+                    }
+                    // A Swedish compound, in any definite form.
+                    ["", "n", "en", "et", "t"].iter().any(|e| {
+                        let f = format!("{n}{e}");
+                        *w == f || (w.len() > f.len() + 2 && w.ends_with(&f))
+                    })
+                })
+            })
+        };
+        let find = |lang: Lang| self.nouns.iter().find(|(l, _)| *l == lang).map(|(_, n)| n);
+        if find(Lang::En).is_some_and(|n| ends_in(n, true)) {
+            return Some(Lang::En);
+        }
+        if find(Lang::Sv).is_some_and(|n| ends_in(n, false)) {
+            return Some(Lang::Sv);
+        }
+        None
+    }
+
     /// True when a heading names a history section.
     pub fn is_history_heading(&self, heading: &str) -> bool {
         let h = heading_key(heading);
@@ -438,5 +528,16 @@ mod tests {
         assert!(!l.is_former_marker("kontidigare "));
         assert!(l.is_past_tense("gruppen bildades 2021."));
         assert!(!l.is_past_tense("gruppen rapporterar till utskottet."));
+    }
+
+    #[test]
+    fn the_language_of_a_name() {
+        let l = Lexicon::default();
+        assert_eq!(l.name_lang("Audit Committee"), Some(Lang::En));
+        assert_eq!(l.name_lang("Municipal Executive Board"), Some(Lang::En));
+        assert_eq!(l.name_lang("Kommunstyrelsen"), Some(Lang::Sv));
+        assert_eq!(l.name_lang("Revisionsutskottet"), Some(Lang::Sv));
+        assert_eq!(l.name_lang("Utskott Agenda 2030"), Some(Lang::Sv));
+        assert_eq!(l.name_lang("KS"), None);
     }
 }

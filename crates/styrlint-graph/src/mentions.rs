@@ -2,20 +2,43 @@
 //!
 //! A [`Matcher`] is built once per corpus from every registered name and
 //! alias, every document title and alias, and every external document. It
-//! finds names whatever their case, Unicode form and inflection, the longest
-//! name winning where names nest, in one pass over each text: each word is
+//! finds names whatever their Unicode form and inflection, the longest name
+//! winning where names nest, in one pass over each text: each word is
 //! looked up once in a table of generated forms and walks a trie of names,
 //! so the cost grows with the text, not with the register.
 //!
+//! A mention is a name, not a string. Each word of a registered name has a
+//! class, read from how the register writes it:
+//!
+//! - an *acronym* ("KS", "SIG", "SoN") matches only as written, with a
+//!   genitive or possessive ending at most ("KS:s", "PSC's", "SIGs"), so
+//!   the ordinary words "sig", "tag", "it" and "vad" are never mentions;
+//! - a *proper* word (a capitalised word that is no common noun: "Delta",
+//!   "Eidar", the words of an English title-case name such as "End Users")
+//!   matches with its capital and a genitive only;
+//! - a *common* word (a noun or adjective, by the lexicon's generic nouns,
+//!   role nouns and endings, or written in lower case) matches in any case
+//!   and inflection, except that the plural of a name's last word means
+//!   several bodies, not the one.
+//!
+//! Names inside URLs, paths, e-mail addresses and hyphenated identifiers,
+//! and a short name that is part of a longer proper name ("Norra Rådet")
+//! or of a coordinated compound ("Kultur- och fritidsnämnden") are not
+//! mentions. "Name (ABBR)" is one mention.
+//!
 //! Generic definite mentions ("styrgruppen", "the committee") are resolved
-//! to a body when the document's context allows exactly one.
+//! to a body when the context tells which: a definition ("nedan kallad
+//! styrelsen"), the document's own body, one body of that kind in the same
+//! paragraph, under the same heading or in the whole document. A generic
+//! statement ("om en nämnd …, kan nämnden", "each working group") means no
+//! body at all.
 
-use crate::inflect::{Token, forms, is_definite_singular, tokenize};
-use crate::lexicon::Lexicon;
+use crate::inflect::{Token, forms, is_definite_singular_of, plural_forms_of, tokenize};
+use crate::lexicon::{Lexicon, contains_words};
 use crate::register::Body;
 use foldhash::{HashMap, HashSet};
 use std::ops::Range;
-use styrlint_parse::{Document, name_key};
+use styrlint_parse::{BlockKind, Document, Lang, ascii_fold, name_key};
 
 /// What a name stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -50,17 +73,20 @@ pub enum MentionKind {
     Named {
         /// Everything the name stands for (usually one).
         targets: Vec<Target>,
-        /// True when written exactly as a registered name (any case): no
-        /// inflection, no genitive.
+        /// True when written exactly as a registered name or alias, case
+        /// included (the first letter may be capitalised at the start of a
+        /// sentence): no inflection, no genitive.
         base_form: bool,
     },
     /// A generic definite noun ("styrgruppen", "the committee").
     Generic {
         /// The generic noun, base form.
         noun: String,
-        /// Bodies of that kind the document names.
+        /// Live bodies of that kind that compete for it, when the context
+        /// does not tell which is meant (empty when it does, or when the
+        /// mention is about the kind in general).
         candidates: Vec<usize>,
-        /// The body it means, when the context leaves one.
+        /// The body it means, when the context tells.
         resolved: Option<usize>,
     },
 }
@@ -86,6 +112,35 @@ impl Mention {
     }
 }
 
+/// How a word of a registered name may be written in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    /// All capitals or inner capitals ("KS", "SoN"): exactly as written,
+    /// genitive at most.
+    Acronym,
+    /// A capitalised proper word ("Delta"): with its capital, genitive at
+    /// most.
+    Proper,
+    /// A common noun or adjective: any case, any inflection.
+    Common,
+}
+
+/// One registered name: its words as the register writes them.
+#[derive(Debug)]
+struct Name {
+    /// Lower-case words.
+    words: Vec<String>,
+    /// The words as written.
+    written: Vec<String>,
+    /// Each word's class.
+    classes: Vec<WordClass>,
+    /// Ends in a closing bracket ("Kommunallag (1991:900)").
+    closes: bool,
+    /// The last word is a neuter noun ("Integrationsrådet"), whose "-en"
+    /// is plural.
+    neuter_last: bool,
+}
+
 /// The name table: forms, trie and targets.
 #[derive(Debug, Default)]
 pub struct Matcher {
@@ -96,13 +151,12 @@ pub struct Matcher {
     word_ids: HashMap<String, u32>,
     /// Name words by id, while the table is built (emptied after).
     words: Vec<String>,
+    /// Per word id: some name has it as a common word (full inflection).
+    word_common: Vec<bool>,
     trie: HashMap<(u32, u32), u32>,
     nodes: u32,
     ends: HashMap<u32, Vec<(Target, u32)>>,
-    /// Lower-case words of each name, for the base-form check.
-    names: Vec<Vec<String>>,
-    /// Names that end in a closing bracket ("Kommunallag (1991:900)").
-    closes: Vec<bool>,
+    names: Vec<Name>,
     /// Definite singular forms of generic nouns (Swedish style) -> noun.
     generic_forms: HashMap<String, String>,
     /// Multi-word or article-led generic nouns (English style): first word
@@ -112,8 +166,27 @@ pub struct Matcher {
     /// Words that start a generic mention: definite generic forms, the
     /// first words of generic phrases, and articles.
     special: HashSet<String>,
-    /// Bodies each generic noun can stand for.
+    /// Bodies each generic noun can stand for, ascending.
     generic_bodies: HashMap<String, Vec<usize>>,
+    /// Every form of each generic noun, and the plural ones.
+    noun_forms: HashMap<String, (HashSet<String>, HashSet<String>)>,
+    /// Nouns any body may be called by.
+    broad: HashSet<String>,
+    /// Gender of each generic noun, where the lexicon tells (`Some(true)`:
+    /// neuter).
+    genders: HashMap<String, Option<bool>>,
+    /// Bodies with an abolition date: not candidates for a generic noun.
+    abolished: Vec<bool>,
+    /// Every body.
+    all_bodies: Vec<usize>,
+    /// Name slugs ("wg-serving") -> bodies, to read a body from a folder or
+    /// file name.
+    slugs: HashMap<String, Vec<usize>>,
+    noun_followers: HashSet<String>,
+    quantifiers: HashSet<String>,
+    qualifiers: HashSet<String>,
+    definition_markers: Vec<String>,
+    coordinators: HashSet<String>,
 }
 
 impl Matcher {
@@ -123,54 +196,69 @@ impl Matcher {
         bodies: &[Body],
         lexicon: &Lexicon,
     ) -> Matcher {
+        let words = &lexicon.words;
+        let lower_set =
+            |v: &[String]| -> HashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
         let mut m = Matcher {
             nodes: 1,
+            noun_followers: lower_set(&words.noun_followers),
+            quantifiers: lower_set(&words.quantifiers),
+            qualifiers: lower_set(&words.qualifiers),
+            broad: words.broad_nouns.iter().map(|n| join_words(n)).collect(),
+            definition_markers: words
+                .definition_markers
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            coordinators: lower_set(&words.mandate.coordinators),
+            abolished: bodies.iter().map(|b| b.abolished.is_some()).collect(),
+            all_bodies: (0..bodies.len()).collect(),
             ..Matcher::default()
         };
+        let classifier = Classifier::new(lexicon);
         let phase = styrlint_parse::timing::Phase::start("name table: names and trie");
         for (name, target) in names {
-            m.add(name, target);
+            let english = lexicon.name_lang(name) == Some(Lang::En);
+            m.add(name, target, &classifier, english);
+        }
+        for (i, b) in bodies.iter().enumerate() {
+            for n in b.names() {
+                let slug = slug(n);
+                if !slug.is_empty() {
+                    let v = m.slugs.entry(slug).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
         }
         drop(phase);
         let phase = styrlint_parse::timing::Phase::start("name table: forms");
         m.add_forms();
         drop(phase);
         let _phase = styrlint_parse::timing::Phase::start("name table: generic nouns");
-        m.articles = lexicon
-            .words
-            .definite_articles
+        m.articles = lower_set(&words.definite_articles);
+        let heads: Vec<Option<String>> = bodies
             .iter()
-            .map(|a| a.to_lowercase())
-            .collect();
-        // Each body's names as words, once.
-        let body_words: Vec<Vec<Vec<String>>> = bodies
-            .iter()
-            .map(|b| {
-                b.names()
-                    .map(|n| {
-                        tokenize(n)
-                            .into_iter()
-                            .map(|t| t.text.into_owned())
-                            .collect()
-                    })
-                    .collect()
-            })
+            .map(|b| head_noun(&b.name, &classifier))
             .collect();
         let kind_keys: Vec<Option<String>> = bodies
             .iter()
-            .map(|b| b.kind.as_deref().map(name_key))
+            .map(|b| b.kind.as_deref().map(join_words))
             .collect();
-        for noun in &lexicon.words.generic_nouns {
-            let words: Vec<String> = tokenize(noun)
+        for noun in &words.generic_nouns {
+            let noun_words: Vec<String> = tokenize(noun)
                 .into_iter()
                 .map(|t| t.text.into_owned())
                 .collect();
-            if words.is_empty() {
+            if noun_words.is_empty() {
                 continue;
             }
-            let noun_key = words.join(" ");
-            let definite = definite_forms(&words[0]);
-            if words.len() == 1 {
+            let noun_key = noun_words.join(" ");
+            let last = &noun_words[noun_words.len() - 1];
+            let neuter = classifier.gender(last);
+            let definite = definite_forms(last, neuter);
+            if noun_words.len() == 1 {
                 for f in &definite {
                     m.generic_forms
                         .entry(f.clone())
@@ -178,24 +266,39 @@ impl Matcher {
                 }
             }
             if !m.articles.is_empty() {
-                let first = words[0].clone();
                 m.generic_phrases
-                    .entry(first)
+                    .entry(noun_words[0].clone())
                     .or_default()
-                    .push((words.clone(), noun_key.clone()));
+                    .push((noun_words.clone(), noun_key.clone()));
             }
-            let kind_forms = forms(&noun_key);
-            let bodies_of_kind: Vec<usize> = kind_keys
-                .iter()
-                .zip(&body_words)
-                .enumerate()
-                .filter(|(_, (kind, names))| {
-                    kind.as_ref().is_some_and(|k| kind_forms.contains(k))
-                        || names.iter().any(|n| name_has_noun(n, &words, &definite))
+            // The register's kind says what a body is; without one, the
+            // head of its name ("Technical Steering Committee" is a
+            // committee, "Board Secretary" a role).
+            // A multi-word noun ("steering committee") is a kind of its
+            // last word's: a committee whose name says it steers.
+            let noun_forms = NounForms::new(noun, &classifier);
+            let head_forms = NounForms::new(last, &classifier);
+            let bodies_of_kind: Vec<usize> = (0..bodies.len())
+                .filter(|&i| {
+                    let head = heads[i].as_deref();
+                    match &kind_keys[i] {
+                        Some(kind) => {
+                            noun_forms.matches(kind)
+                                || (noun_words.len() > 1
+                                    && head_forms.matches(kind)
+                                    && head.is_some_and(|h| noun_forms.matches(h)))
+                        }
+                        None => head.is_some_and(|h| noun_forms.matches(h)),
+                    }
                 })
-                .map(|(i, _)| i)
                 .collect();
-            m.generic_bodies.insert(noun_key, bodies_of_kind);
+            m.generic_bodies.insert(noun_key.clone(), bodies_of_kind);
+            let all: HashSet<String> = forms(last).into_iter().collect();
+            let plural: HashSet<String> = plural_forms_of(last, neuter == Some(true))
+                .into_iter()
+                .collect();
+            m.noun_forms.insert(noun_key.clone(), (all, plural));
+            m.genders.insert(noun_key, neuter);
         }
         m.special = m
             .generic_forms
@@ -207,18 +310,24 @@ impl Matcher {
         m
     }
 
-    fn add(&mut self, name: &str, target: Target) {
-        let words: Vec<String> = tokenize(name)
-            .into_iter()
-            .map(|t| t.text.into_owned())
-            .collect();
-        if words.is_empty() {
+    fn add(&mut self, name: &str, target: Target, classifier: &Classifier, english: bool) {
+        let tokens = tokenize(name);
+        if tokens.is_empty() {
             return;
         }
+        let words: Vec<String> = tokens.iter().map(|t| t.text.to_string()).collect();
+        let written: Vec<String> = tokens
+            .iter()
+            .map(|t| strip_suffix_of(name, t).to_string())
+            .collect();
+        let classes = classifier.classes(&written, english);
         let name_idx = self.names.len() as u32;
         let mut node = 0u32;
-        for w in &words {
+        for (w, class) in words.iter().zip(&classes) {
             let id = self.word_id(w);
+            if *class == WordClass::Common {
+                self.word_common[id as usize] = true;
+            }
             node = match self.trie.get(&(node, id)) {
                 Some(&n) => n,
                 None => {
@@ -233,8 +342,14 @@ impl Matcher {
         if !ends.iter().any(|(t, _)| *t == target) {
             ends.push((target, name_idx));
         }
-        self.names.push(words);
-        self.closes.push(name.trim_end().ends_with(')'));
+        let neuter_last = words.last().is_some_and(|w| classifier.is_neuter(w));
+        self.names.push(Name {
+            words,
+            written,
+            classes,
+            closes: name.trim_end().ends_with(')'),
+            neuter_last,
+        });
     }
 
     fn word_id(&mut self, w: &str) -> u32 {
@@ -244,6 +359,7 @@ impl Matcher {
         let id = self.word_ids.len() as u32;
         self.word_ids.insert(w.to_string(), id);
         self.words.push(w.to_string());
+        self.word_common.push(false);
         id
     }
 
@@ -253,14 +369,18 @@ impl Matcher {
         use rayon::prelude::*;
         let words = std::mem::take(&mut self.words);
         self.word_ids = HashMap::default();
+        let common = &self.word_common;
         let all: Vec<Vec<String>> = words
             .par_iter()
-            .map(|w| {
+            .enumerate()
+            .map(|(id, w)| {
                 // A number is written one way ("plan 12"; "KS:s" and "2024:s"
-                // keep their endings apart in the tokenizer): no inflected
-                // forms, which a corpus of numbered titles would multiply.
+                // keep their endings apart in the tokenizer), and an acronym
+                // or a proper name takes a genitive at most.
                 if w.bytes().all(|b| b.is_ascii_digit()) {
                     vec![w.clone()]
+                } else if !common[id] {
+                    vec![w.clone(), format!("{w}s")]
                 } else {
                     forms(w)
                 }
@@ -296,6 +416,9 @@ impl Matcher {
 
     /// Bodies a generic noun can stand for, in ascending order.
     pub fn bodies_of_kind(&self, noun: &str) -> &[usize] {
+        if self.broad.contains(noun) {
+            return &self.all_bodies;
+        }
         self.generic_bodies.get(noun).map_or(&[], Vec::as_slice)
     }
 
@@ -316,20 +439,53 @@ impl Matcher {
             }
             let text = block.text.as_str();
             let tokens = tokenize(text);
+            // URLs, paths, e-mail addresses and identifiers, once per block.
+            let opaque = opaque_ranges(text);
+            let mut in_opaque = {
+                let mut k = 0;
+                move |pos: usize| {
+                    while k < opaque.len() && opaque[k].end <= pos {
+                        k += 1;
+                    }
+                    opaque.get(k).is_some_and(|r| r.start <= pos)
+                }
+            };
+            let block_start = out.len();
             let mut i = 0;
             while i < tokens.len() {
                 // Most words are no name, generic noun or article: one
-                // lookup says so (the tests below cost three more).
+                // lookup says so (the tests below cost more).
                 let word = &*tokens[i].text;
                 if self.form_ids(word).is_none() && !self.special.contains(word) {
                     i += 1;
                     continue;
                 }
-                if let Some((end, targets, base_form, closes)) = self.longest_at(&tokens, i) {
+                if in_opaque(tokens[i].span.start) {
+                    i += 1;
+                    continue;
+                }
+                if let Some(found) = self.longest_at(text, &tokens, i, doc.lang) {
+                    let end = found.end;
                     let mut norm = tokens[i].span.start..tokens[end].span.end;
-                    if closes && text[norm.end..].starts_with(')') {
+                    if found.closes && text[norm.end..].starts_with(')') {
                         norm.end += 1;
                     }
+                    if self.is_part_of_longer_name(
+                        doc.lang,
+                        text,
+                        block,
+                        &tokens,
+                        i,
+                        end,
+                        found.words,
+                    ) {
+                        i = end + 1;
+                        continue;
+                    }
+                    let base_form = found.base_exact
+                        || (found.base_initial
+                            && sentence_initial(block, text, tokens[i].span.start));
+                    let targets = self.without_hidden_docs(doc, block, norm.clone(), found.targets);
                     out.push(self.mention(
                         doc,
                         bi,
@@ -341,12 +497,12 @@ impl Matcher {
                 }
                 // "the Steering Committee": a name after the article wins.
                 if self.articles.contains(&*tokens[i].text)
-                    && self.longest_at(&tokens, i + 1).is_some()
+                    && self.longest_at(text, &tokens, i + 1, doc.lang).is_some()
                 {
                     i += 1;
                     continue;
                 }
-                if let Some((end, noun)) = self.generic_at(&tokens, i) {
+                if let Some((end, noun)) = self.generic_at(text, block, &tokens, i) {
                     let norm = tokens[i].span.start..tokens[end].span.end;
                     let kind = MentionKind::Generic {
                         noun,
@@ -359,47 +515,34 @@ impl Matcher {
                 }
                 i += 1;
             }
+            merge_abbreviations(block, &mut out, block_start);
         }
-        let sections: Vec<Option<usize>> =
-            out.iter().map(|m| doc.blocks[m.block].section).collect();
-        self.resolve_generics(&mut out, own, &sections);
+        self.resolve_generics(doc, &mut out, own);
         out
     }
 
     fn mention(&self, doc: &Document, bi: usize, norm: Range<usize>, kind: MentionKind) -> Mention {
         let block = &doc.blocks[bi];
-        // The first sentence holding the mention's start. Sentences come in
-        // order, so a binary search finds it; a scan from the front was
-        // quadratic in a paragraph of many sentences (tests/robustness.rs).
-        let x = norm.start;
-        let covers = |s: &Range<usize>| s.start <= x && x < s.end.max(s.start + 1);
-        let mut sentence = usize::MAX;
-        for i in (0..block.sentences.partition_point(|s| s.start <= x)).rev() {
-            let s = &block.sentences[i];
-            if covers(s) {
-                sentence = i;
-            } else if s.end.max(s.start + 1) <= x {
-                break;
-            }
-        }
         Mention {
             block: bi,
-            sentence,
+            sentence: sentence_of(block, norm.start),
             span: block.text.to_original(norm.clone()),
             norm,
             kind,
         }
     }
 
-    /// The longest name starting at token `i`: last token, targets, base form.
-    fn longest_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Vec<Target>, bool, bool)> {
+    /// The longest valid name starting at token `i`.
+    fn longest_at(&self, text: &str, tokens: &[Token], i: usize, lang: Lang) -> Option<Found> {
         // Most words start no name: answer those without allocating.
         let first = self.form_ids(&tokens.get(i)?.text)?.as_slice();
         if !first.iter().any(|&id| self.trie.contains_key(&(0, id))) {
             return None;
         }
         let mut states: Vec<u32> = vec![0];
-        let mut best: Option<(usize, Vec<u32>)> = None;
+        // Every terminal on the way, longest last: a longer one may fail the
+        // written-form checks and a shorter one hold.
+        let mut terminals: Vec<(usize, Vec<u32>)> = Vec::new();
         for (j, tok) in tokens.iter().enumerate().skip(i) {
             let Some(ids) = self.form_ids(&tok.text).map(Ids::as_slice) else {
                 break;
@@ -423,115 +566,355 @@ impl Matcher {
                 .filter(|n| self.ends.contains_key(n))
                 .collect();
             if !terminal.is_empty() {
-                best = Some((j, terminal));
+                terminals.push((j, terminal));
             }
             if tok.suffixed {
                 break; // a genitive ends the name
             }
             states = next;
         }
-        let (end, nodes) = best?;
-        let words: Vec<&str> = tokens[i..=end].iter().map(|t| &*t.text).collect();
-        let suffixed = tokens[i..=end].iter().any(|t| t.suffixed);
-        let mut targets = Vec::new();
-        let mut base_form = false;
-        let mut closes = false;
-        for n in nodes {
-            for (t, name_idx) in &self.ends[&n] {
-                closes |= self.closes[*name_idx as usize];
-                if !targets.contains(t) {
-                    targets.push(*t);
-                }
-                if !suffixed && self.names[*name_idx as usize] == words {
-                    base_form = true;
+        for (end, nodes) in terminals.into_iter().rev() {
+            let toks = &tokens[i..=end];
+            let suffixed = toks.iter().any(|t| t.suffixed);
+            let mut targets = Vec::new();
+            let mut base_exact = false;
+            let mut base_initial = false;
+            let mut closes = false;
+            let mut words = 0;
+            for n in nodes {
+                for (t, name_idx) in &self.ends[&n] {
+                    let name = &self.names[*name_idx as usize];
+                    if !written_as_name(text, toks, name, lang) {
+                        continue;
+                    }
+                    words = name.words.len();
+                    closes |= name.closes;
+                    if !targets.contains(t) {
+                        targets.push(*t);
+                    }
+                    if !suffixed && toks.iter().zip(&name.words).all(|(t, w)| *t.text == **w) {
+                        base_exact |= toks
+                            .iter()
+                            .zip(&name.written)
+                            .all(|(t, w)| word_text(text, t) == w);
+                        base_initial |=
+                            toks.iter()
+                                .zip(&name.written)
+                                .enumerate()
+                                .all(|(k, (t, w))| {
+                                    let t = word_text(text, t);
+                                    if k == 0 {
+                                        same_but_first_letter(t, w)
+                                    } else {
+                                        t == w
+                                    }
+                                });
+                    }
                 }
             }
+            if targets.is_empty() {
+                continue;
+            }
+            targets.sort();
+            return Some(Found {
+                end,
+                targets,
+                base_exact,
+                base_initial,
+                closes,
+                words,
+            });
         }
-        targets.sort();
-        Some((end, targets, base_form, closes))
+        None
+    }
+
+    /// A short name right after a capitalised word that is no name of its
+    /// own, not at the start of a sentence ("Norra Rådet", "the AMP CoC
+    /// WG"), or in a coordinated compound ("Kultur- och fritidsnämnden",
+    /// "Outreach and Community Committee" where only the last is
+    /// registered): part of another, longer name. English: a name followed
+    /// by a role noun or a modifier noun ("the Board member") is a
+    /// modifier.
+    #[allow(clippy::too_many_arguments)]
+    fn is_part_of_longer_name(
+        &self,
+        lang: Lang,
+        text: &str,
+        block: &styrlint_parse::Block,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        words: usize,
+    ) -> bool {
+        let start = tokens[i].span.start;
+        if i > 0 {
+            let prev = &tokens[i - 1];
+            let gap = &text[prev.span.end..start];
+            let prev_text = word_text(text, prev);
+            // "Kultur- och fritidsnämnden": a suspended compound before.
+            if self.coordinators.contains(&*prev.text) && i > 1 {
+                let before = &text[tokens[i - 2].span.end..prev.span.start];
+                if before.trim_start().starts_with('-') || before.starts_with('-') {
+                    return true;
+                }
+                let prev2 = &tokens[i - 2];
+                if words <= 2
+                    && starts_upper(word_text(text, prev2))
+                    && !sentence_initial(block, text, prev2.span.start)
+                    && self.form_ids(&prev2.text).is_none()
+                    && starts_upper(word_text(text, &tokens[i]))
+                {
+                    return true;
+                }
+            }
+            if words <= 2
+                && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                && !gap.is_empty()
+                && starts_upper(prev_text)
+                && !prev.suffixed
+                && !sentence_initial(block, text, prev.span.start)
+                && self.form_ids(&prev.text).is_none()
+                && !self.articles.contains(&*prev.text)
+            {
+                return true;
+            }
+        }
+        // An English modifier: "the Board member", "the Council meeting".
+        if lang == Lang::En
+            && let Some(next) = tokens.get(end + 1)
+            && !tokens[end].suffixed
+            && text[tokens[end].span.end..next.span.start] == *" "
+            && self.noun_followers.contains(&*next.text)
+            && words <= 2
+            && !matches!(block.kind, BlockKind::Heading)
+        {
+            return true;
+        }
+        false
+    }
+
+    /// A name that means both a body and a document (a charter titled with
+    /// its group's name) means the body in running text; only a link means
+    /// the document.
+    fn without_hidden_docs(
+        &self,
+        doc: &Document,
+        block: &styrlint_parse::Block,
+        norm: Range<usize>,
+        mut targets: Vec<Target>,
+    ) -> Vec<Target> {
+        if targets.iter().any(|t| matches!(t, Target::Body(_)))
+            && targets.iter().any(|t| matches!(t, Target::Doc(_)))
+        {
+            let span = block.text.to_original(norm);
+            let in_link = doc
+                .links
+                .iter()
+                .any(|l| l.span.start <= span.start && span.end <= l.span.end);
+            if in_link {
+                targets.retain(|t| !matches!(t, Target::Body(_)));
+            } else {
+                targets.retain(|t| !matches!(t, Target::Doc(_)));
+            }
+        }
+        targets
     }
 
     /// A generic definite mention starting at token `i`: last token, noun.
-    fn generic_at(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+    fn generic_at(
+        &self,
+        text: &str,
+        block: &styrlint_parse::Block,
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<(usize, String)> {
         let tok = &tokens[i];
-        if let Some(noun) = self.generic_forms.get(&*tok.text) {
-            return Some((i, noun.clone()));
-        }
-        // English: an article, then the noun's words ("the steering group").
-        if !self.articles.contains(&*tok.text) {
+        let (end, noun) = if let Some(noun) = self.generic_forms.get(&*tok.text) {
+            // "Norra Rådet": a capitalised word before makes it a name.
+            if i > 0 {
+                let prev = &tokens[i - 1];
+                let gap = &text[prev.span.end..tok.span.start];
+                if gap == " "
+                    && starts_upper(word_text(text, prev))
+                    && starts_upper(word_text(text, tok))
+                    && !sentence_initial(block, text, prev.span.start)
+                {
+                    return None;
+                }
+            }
+            (i, noun.clone())
+        } else {
+            // English: an article, then the noun's words ("the steering group").
+            if !self.articles.contains(&*tok.text) {
+                return None;
+            }
+            let first = tokens.get(i + 1)?;
+            let phrases = self.generic_phrases.get(&*first.text)?;
+            phrases
+                .iter()
+                .filter(|(words, _)| {
+                    words.iter().enumerate().all(|(k, w)| {
+                        tokens
+                            .get(i + 1 + k)
+                            .is_some_and(|t| t.text == *w && (k + 1 == words.len() || !t.suffixed))
+                    })
+                })
+                .max_by_key(|(words, _)| words.len())
+                .map(|(words, noun)| (i + words.len(), noun.clone()))?
+        };
+        // "the board member", "the board meeting": a modifier.
+        if let Some(next) = tokens.get(end + 1)
+            && !tokens[end].suffixed
+            && text[tokens[end].span.end..next.span.start]
+                .trim()
+                .is_empty()
+            && self.noun_followers.contains(&*next.text)
+        {
             return None;
         }
-        let first = tokens.get(i + 1)?;
-        let phrases = self.generic_phrases.get(&*first.text)?;
-        phrases
-            .iter()
-            .filter(|(words, _)| {
-                words.iter().enumerate().all(|(k, w)| {
-                    tokens
-                        .get(i + 1 + k)
-                        .is_some_and(|t| t.text == *w && (k + 1 == words.len() || !t.suffixed))
-                })
-            })
-            .max_by_key(|(words, _)| words.len())
-            .map(|(words, noun)| (i + words.len(), noun.clone()))
+        // "styrelsen för Trollhättans Stad", "the board of the Foundation":
+        // qualified by a name.
+        if let Some(next) = tokens.get(end + 1)
+            && self.qualifiers.contains(&*next.text)
+        {
+            let mut k = end + 2;
+            if tokens
+                .get(k)
+                .is_some_and(|t| self.articles.contains(&*t.text))
+            {
+                k += 1;
+            }
+            if tokens.get(k).is_some_and(|t| {
+                starts_upper(word_text(text, t)) || self.form_ids(&t.text).is_some()
+            }) {
+                return None;
+            }
+        }
+        Some((end, noun))
     }
 
-    /// Decides which body each generic mention means: one named earlier in
-    /// the same block; else the one of the document's own bodies of that
-    /// kind; else the one body of that kind the document names; else the one
-    /// body of that kind in the register.
-    fn resolve_generics(
-        &self,
-        mentions: &mut [Mention],
-        own: &[usize],
-        sections: &[Option<usize>],
-    ) {
-        let named_in_doc: HashSet<usize> = mentions.iter().filter_map(Mention::body).collect();
+    /// Decides which body each generic mention means, and which bodies
+    /// compete for the ones nothing resolves.
+    fn resolve_generics(&self, doc: &Document, mentions: &mut [Mention], own: &[usize]) {
+        if !mentions
+            .iter()
+            .any(|m| matches!(m.kind, MentionKind::Generic { .. }))
+        {
+            return;
+        }
+        let live = |b: &usize| !self.abolished.get(*b).copied().unwrap_or(false);
+        let subject = self.subject_bodies(doc, mentions, own);
+        let definitions = self.definitions(doc, mentions);
+        // Named bodies by section, by heading block and in the whole
+        // document (each distinct, ascending), and by block in order.
+        let mut by_section: HashMap<Option<usize>, Vec<usize>> = HashMap::default();
+        let mut by_heading: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut by_block: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
+        let mut in_doc: Vec<usize> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if !matches!(m.kind, MentionKind::Named { .. }) {
+                continue;
+            }
+            let Some(b) = m.body() else { continue };
+            let block = &doc.blocks[m.block];
+            by_section.entry(block.section).or_default().push(b);
+            if block.kind == BlockKind::Heading
+                && let Some(h) = block.section
+            {
+                by_heading.entry(h).or_default().push(b);
+            }
+            by_block.entry(m.block).or_default().push((i, b));
+            in_doc.push(b);
+        }
+        for v in by_section.values_mut().chain(by_heading.values_mut()) {
+            v.sort_unstable();
+            v.dedup();
+        }
+        in_doc.sort_unstable();
+        in_doc.dedup();
+        let headings = self.general_headings(doc, &by_heading);
+        // By index: each generic mention is decided from the others (read)
+        // and then written.
+        #[allow(clippy::needless_range_loop)]
         for idx in 0..mentions.len() {
             let MentionKind::Generic { noun, .. } = &mentions[idx].kind else {
                 continue;
             };
-            let kind_bodies = self.bodies_of_kind(noun);
+            let noun = noun.clone();
+            let broad = self.broad.contains(&noun);
+            let kind = self.bodies_of_kind(&noun);
+            let of_kind = |b: &usize| live(b) && kind.binary_search(b).is_ok();
             let block = mentions[idx].block;
-            let local: HashSet<usize> = mentions[..idx]
-                .iter()
-                .rev()
-                .take_while(|m| m.block == block)
-                .filter_map(Mention::body)
-                .filter(|b| kind_bodies.binary_search(b).is_ok())
-                .collect();
-            // The document names few bodies and a kind may have thousands:
-            // filter the former.
-            let mut candidates: Vec<usize> = named_in_doc
-                .iter()
-                .copied()
-                .filter(|b| kind_bodies.binary_search(b).is_ok())
-                .collect();
-            candidates.sort_unstable();
-            let own_of_kind: Vec<usize> = own
-                .iter()
-                .copied()
-                .filter(|b| kind_bodies.binary_search(b).is_ok())
-                .collect();
-            // The document's own body, unless its section names another
-            // body of the kind too.
-            let section = sections[idx];
-            let others_in_section = mentions
-                .iter()
-                .zip(sections.iter())
-                .filter(|(_, s)| **s == section)
-                .filter_map(|(m, _)| m.body())
-                .any(|b| kind_bodies.binary_search(&b).is_ok() && !own_of_kind.contains(&b));
-            let resolved = if local.len() == 1 {
-                local.into_iter().next()
-            } else if own_of_kind.len() == 1 && !others_in_section {
-                Some(own_of_kind[0])
-            } else if candidates.len() == 1 {
-                Some(candidates[0])
-            } else if candidates.is_empty() && kind_bodies.len() == 1 {
-                Some(kind_bodies[0])
-            } else {
-                None
+            let section = doc.blocks[block].section;
+            let of_kind_in = |v: Option<&Vec<usize>>| -> Vec<usize> {
+                v.map(|v| v.iter().copied().filter(of_kind).collect())
+                    .unwrap_or_default()
+            };
+            let (resolved, candidates) = 'decide: {
+                if let Some(&b) = definitions.get(&noun) {
+                    break 'decide (Some(b), Vec::new());
+                }
+                if self.is_general(doc, &mentions[idx], &noun, &headings) {
+                    break 'decide (None, Vec::new());
+                }
+                let in_section = of_kind_in(by_section.get(&section));
+                let own_of_kind: Vec<usize> = subject.iter().copied().filter(of_kind).collect();
+                if let [one] = own_of_kind.as_slice()
+                    && in_section.iter().all(|b| b == one)
+                {
+                    break 'decide (Some(*one), Vec::new());
+                }
+                if broad && let [one] = subject.as_slice() {
+                    break 'decide (Some(*one), Vec::new());
+                }
+                // The same paragraph: the one body of the kind named before
+                // it (the nearest, for a broad noun).
+                let mut before: Vec<usize> = by_block
+                    .get(&block)
+                    .map(|v| {
+                        v.iter()
+                            .take_while(|(i, _)| *i < idx)
+                            .map(|&(_, b)| b)
+                            .filter(of_kind)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if broad && let Some(&b) = before.last() {
+                    break 'decide (Some(b), Vec::new());
+                }
+                before.sort_unstable();
+                before.dedup();
+                if let [one] = before.as_slice() {
+                    break 'decide (Some(*one), Vec::new());
+                }
+                // The heading it sits under, or one above, names one.
+                for h in section_path_indices(doc, section) {
+                    if let [one] = of_kind_in(by_heading.get(&h)).as_slice() {
+                        break 'decide (Some(*one), Vec::new());
+                    }
+                }
+                if broad {
+                    break 'decide (None, Vec::new());
+                }
+                match in_section.as_slice() {
+                    [one] => break 'decide (Some(*one), Vec::new()),
+                    [_, _, ..] => break 'decide (None, in_section),
+                    [] => {}
+                }
+                let named: Vec<usize> = in_doc.iter().copied().filter(of_kind).collect();
+                match named.as_slice() {
+                    [one] => break 'decide (Some(*one), Vec::new()),
+                    [_, _, ..] => break 'decide (None, named),
+                    [] => {}
+                }
+                let register: Vec<usize> = kind.iter().copied().filter(live).collect();
+                match register.len() {
+                    1 => (Some(register[0]), Vec::new()),
+                    // A handful of bodies of the kind, none named: which?
+                    2..=3 => (None, register),
+                    // Many: the text speaks of the kind in general.
+                    _ => (None, Vec::new()),
+                }
             };
             if let MentionKind::Generic {
                 candidates: c,
@@ -544,6 +927,694 @@ impl Matcher {
             }
         }
     }
+
+    /// The bodies a document is about: its own (front matter), the ones
+    /// its title names, and the one a folder or file name is named after.
+    fn subject_bodies(&self, doc: &Document, mentions: &[Mention], own: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = own.to_vec();
+        let title_block = doc
+            .headings
+            .iter()
+            .position(|h| h.level == 1)
+            .and_then(|hi| {
+                doc.blocks
+                    .iter()
+                    .position(|b| b.kind == BlockKind::Heading && b.section == Some(hi))
+            });
+        match (&doc.meta.title, title_block) {
+            (Some(t), _) => {
+                let tokens = tokenize(&t.value);
+                let mut i = 0;
+                while i < tokens.len() {
+                    match self.longest_at(&t.value, &tokens, i, doc.lang) {
+                        Some(found) => {
+                            out.extend(found.targets.iter().filter_map(|t| match t {
+                                Target::Body(b) => Some(*b),
+                                _ => None,
+                            }));
+                            i = found.end + 1;
+                        }
+                        None => i += 1,
+                    }
+                }
+            }
+            (None, Some(bi)) => {
+                out.extend(mentions.iter().filter(|m| m.block == bi).filter_map(|m| {
+                    matches!(m.kind, MentionKind::Named { .. })
+                        .then(|| m.body())
+                        .flatten()
+                }));
+            }
+            _ => {}
+        }
+        for part in doc.path.split('/') {
+            let stem = part.rsplit_once('.').map_or(part, |(s, _)| s);
+            if let Some(bodies) = self.slugs.get(&slug(stem))
+                && let [one] = bodies.as_slice()
+            {
+                out.push(*one);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Short forms the document defines: a generic noun in a sentence with
+    /// a definition marker ("nedan kallad styrelsen", "hereinafter the
+    /// Board", "Med utskottet avses …"), or in a parenthesis right after a
+    /// name ("Trollhättan Energi AB (bolaget)"), means the body named
+    /// there, everywhere in the document.
+    fn definitions(&self, doc: &Document, mentions: &[Mention]) -> HashMap<String, usize> {
+        let mut out: HashMap<String, usize> = HashMap::default();
+        for (gi, g) in mentions.iter().enumerate() {
+            let MentionKind::Generic { noun, .. } = &g.kind else {
+                continue;
+            };
+            if out.contains_key(noun) {
+                continue;
+            }
+            let block = &doc.blocks[g.block];
+            let text = block.text.as_str();
+            let Some(sentence) = block.sentences.get(g.sentence) else {
+                continue;
+            };
+            let lower = text[sentence.clone()].to_lowercase();
+            let same_sentence = |m: &&Mention| m.block == g.block && m.sentence == g.sentence;
+            let named_here: Vec<(usize, usize)> = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| same_sentence(m) && matches!(m.kind, MentionKind::Named { .. }))
+                .filter_map(|(i, m)| Some((i, m.body()?)))
+                .collect();
+            // A parenthesis right after a name: "X (nedan bolaget)", "X
+            // (the Committee)".
+            let in_parens = gi > 0
+                && mentions[gi - 1].block == g.block
+                && matches!(mentions[gi - 1].kind, MentionKind::Named { .. })
+                && text[mentions[gi - 1].norm.end..g.norm.start]
+                    .trim_start()
+                    .starts_with('(')
+                && !text[mentions[gi - 1].norm.end..g.norm.start].contains(')')
+                && g.norm.start - mentions[gi - 1].norm.end < 60;
+            if in_parens && let Some(b) = mentions[gi - 1].body() {
+                out.insert(noun.clone(), b);
+                continue;
+            }
+            let marked = self
+                .definition_markers
+                .iter()
+                .any(|w| contains_words(&lower, w));
+            if !marked {
+                continue;
+            }
+            // The nearest name before it in the sentence, else after.
+            let pick = named_here
+                .iter()
+                .rev()
+                .find(|(i, _)| *i < gi)
+                .or_else(|| named_here.iter().find(|(i, _)| *i > gi));
+            if let Some(&(_, b)) = pick {
+                out.insert(noun.clone(), b);
+            }
+        }
+        out
+    }
+
+    /// The words of each heading, and whether the heading names a body
+    /// ("Styrgrupp Framtid" is a name, not the kind).
+    fn general_headings(
+        &self,
+        doc: &Document,
+        by_heading: &HashMap<usize, Vec<usize>>,
+    ) -> Vec<(Vec<String>, bool)> {
+        doc.headings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let words = tokenize(&h.text)
+                    .into_iter()
+                    .map(|t| t.text.into_owned())
+                    .collect();
+                (words, by_heading.contains_key(&i))
+            })
+            .collect()
+    }
+
+    /// True when a generic mention speaks of the kind in general, not of one
+    /// body: the same or the previous sentence of its paragraph holds the
+    /// noun in plural, or indefinite after a quantifier ("om en nämnd …,
+    /// kan nämnden", "each working group … the working group"), or a
+    /// heading above it names the kind in plural or indefinite form
+    /// ("Arbetsgrupper", "Utskott", "Working groups"), or the document's
+    /// first heading names it in plural.
+    fn is_general(
+        &self,
+        doc: &Document,
+        m: &Mention,
+        noun: &str,
+        headings: &[(Vec<String>, bool)],
+    ) -> bool {
+        let Some((all, plural)) = self.noun_forms.get(noun) else {
+            return false;
+        };
+        let last = noun.rsplit(' ').next().unwrap_or(noun);
+        let gender = self.genders.get(noun).copied().flatten();
+        let indefinite = |w: &str| all.contains(w) && !is_definite_singular_of(w, last, gender);
+        let block = &doc.blocks[m.block];
+        let text = block.text.as_str();
+        let from = m.sentence.saturating_sub(1);
+        let range = match (block.sentences.get(from), block.sentences.get(m.sentence)) {
+            (Some(a), Some(b)) => a.start..b.end,
+            _ => 0..text.len(),
+        };
+        let noun_words: Vec<&str> = noun.split(' ').collect();
+        let n = noun_words.len();
+        let english_plural = |w: &str| {
+            doc.lang == Lang::En
+                && (w.strip_suffix('s') == Some(last)
+                    || w.strip_suffix("es") == Some(last)
+                    || last
+                        .strip_suffix('y')
+                        .is_some_and(|stem| w == format!("{stem}ies")))
+        };
+        let is_plural = |w: &str| plural.contains(w) || english_plural(w);
+        let tokens = tokenize(&text[range.clone()]);
+        for (k, t) in tokens.iter().enumerate() {
+            if m.norm.contains(&(range.start + t.span.start)) {
+                continue;
+            }
+            // The noun's other words before this one ("working group").
+            let phrase = k + 1 >= n
+                && tokens[k + 1 - n..k]
+                    .iter()
+                    .zip(&noun_words)
+                    .all(|(t, w)| *t.text == **w);
+            if !phrase {
+                continue;
+            }
+            if is_plural(&t.text) {
+                return true;
+            }
+            if indefinite(&t.text) && k + 1 > n && self.quantifiers.contains(&*tokens[k - n].text) {
+                return true;
+            }
+        }
+        for h in section_path_indices(doc, block.section) {
+            let (words, names_a_body) = &headings[h];
+            if words
+                .iter()
+                .any(|w| is_plural(w) || (indefinite(w) && !names_a_body))
+            {
+                return true;
+            }
+        }
+        headings
+            .first()
+            .is_some_and(|(words, _)| words.iter().any(|w| is_plural(w)))
+    }
+}
+
+/// The indexes of the headings a section sits under, its own first.
+fn section_path_indices(doc: &Document, section: Option<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(mut idx) = section else {
+        return out;
+    };
+    let mut level = u8::MAX;
+    while let Some(h) = doc.headings.get(idx) {
+        if h.level < level {
+            out.push(idx);
+            level = h.level;
+        }
+        if idx == 0 || level == 1 {
+            break;
+        }
+        idx -= 1;
+    }
+    out
+}
+
+/// A name found at a position.
+struct Found {
+    /// Its last token.
+    end: usize,
+    /// What it stands for.
+    targets: Vec<Target>,
+    /// Written exactly as a registered name, case included.
+    base_exact: bool,
+    /// Written exactly as a registered name but for the case of its first
+    /// letter (a capital at the start of a sentence).
+    base_initial: bool,
+    /// The name ends in a closing bracket.
+    closes: bool,
+    /// Words in the name.
+    words: usize,
+}
+
+/// Reads word classes from how the register writes a name.
+struct Classifier {
+    /// Every form of the generic and role nouns, lower case: a word that is
+    /// one or ends in one (a compound) is common.
+    tails: HashSet<String>,
+    /// Endings that make a word common.
+    endings: Vec<String>,
+    /// Role nouns: a name that ends in one is a role.
+    roles: HashSet<String>,
+    /// Generic nouns with their forms.
+    generic: Vec<NounForms>,
+    /// Neuter nouns, lower case.
+    neuter: HashSet<String>,
+    /// Whether the lexicon gives genders at all (Swedish does).
+    has_genders: bool,
+}
+
+impl Classifier {
+    fn new(lexicon: &Lexicon) -> Classifier {
+        let w = &lexicon.words;
+        let tails: HashSet<String> = w
+            .generic_nouns
+            .iter()
+            .chain(&w.role_nouns)
+            .chain(&w.broad_nouns)
+            .filter(|n| !n.contains(' '))
+            .flat_map(|n| forms(n))
+            .collect();
+        let neuter: HashSet<String> = w.neuter_nouns.iter().map(|n| n.to_lowercase()).collect();
+        let mut c = Classifier {
+            tails,
+            endings: w.common_endings.iter().map(|e| e.to_lowercase()).collect(),
+            roles: w.role_nouns.iter().map(|r| r.to_lowercase()).collect(),
+            generic: Vec::new(),
+            has_genders: !neuter.is_empty(),
+            neuter,
+        };
+        c.generic = w
+            .generic_nouns
+            .iter()
+            .map(|n| NounForms::new(n, &c))
+            .collect();
+        c
+    }
+
+    /// The gender of a generic noun, where the lexicon gives genders:
+    /// `Some(true)` for a neuter, `Some(false)` for any other (English
+    /// nouns get Swedish-style definite forms no text uses, which cost
+    /// nothing).
+    fn gender(&self, noun: &str) -> Option<bool> {
+        self.has_genders.then(|| self.neuter.contains(noun))
+    }
+
+    /// True when a name's last word is a neuter noun or a compound of one
+    /// ("integrationsrådet", "utskott"), or is written in the neuter
+    /// definite ("-et").
+    fn is_neuter(&self, w: &str) -> bool {
+        if !self.has_genders {
+            return false;
+        }
+        let n = w.chars().count();
+        self.neuter.iter().any(|t| {
+            let definite = format!("{t}et");
+            [t.as_str(), definite.as_str()]
+                .iter()
+                .any(|f| w == *f || (n >= f.chars().count() + 2 && w.ends_with(f)))
+        })
+    }
+
+    /// The class of each word of a name; `english` names get no Swedish
+    /// endings ("Steering" is no "-ing" noun).
+    fn classes(&self, written: &[String], english: bool) -> Vec<WordClass> {
+        // Title case: every word of four letters or more capitalised. Then
+        // every capital counts; otherwise the first word's capital is only
+        // the convention of starting a name with one.
+        let title_case = written
+            .iter()
+            .filter(|w| w.chars().count() > 3 && w.chars().any(char::is_alphabetic))
+            .all(|w| starts_upper(w));
+        written
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                if letters.is_empty() {
+                    return WordClass::Common;
+                }
+                let caps = letters.iter().filter(|c| c.is_uppercase()).count();
+                let inner_capital = w
+                    .chars()
+                    .zip(w.chars().skip(1))
+                    .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+                if (caps == letters.len() && letters.len() >= 2) || inner_capital {
+                    return WordClass::Acronym;
+                }
+                if caps == 0 {
+                    return WordClass::Common;
+                }
+                let lower = w.to_lowercase();
+                if self.is_common(&lower, english) || (!title_case && i == 0) {
+                    WordClass::Common
+                } else {
+                    WordClass::Proper
+                }
+            })
+            .collect()
+    }
+
+    /// A generic or role noun, a compound ending in one, or a word with a
+    /// common noun or adjective ending.
+    fn is_common(&self, w: &str, english: bool) -> bool {
+        if self.tails.contains(w) {
+            return true;
+        }
+        // Every tail that leaves at least two letters of compound before it.
+        let tail_hit = w
+            .char_indices()
+            .skip(2)
+            .any(|(i, _)| self.tails.contains(&w[i..]) && w[i..].chars().count() >= 3);
+        tail_hit
+            || (!english
+                && w.chars().count() >= 5
+                && self.endings.iter().any(|e| w.ends_with(e.as_str())))
+    }
+}
+
+/// A generic noun's words, with every form and the plural forms of its
+/// last word, computed once.
+struct NounForms {
+    words: Vec<String>,
+    last_forms: Vec<String>,
+    last_plurals: Vec<String>,
+}
+
+impl NounForms {
+    fn new(noun: &str, classifier: &Classifier) -> NounForms {
+        let words: Vec<String> = join_words(noun).split(' ').map(str::to_string).collect();
+        let last = words.last().cloned().unwrap_or_default();
+        NounForms {
+            last_forms: forms(&last),
+            last_plurals: plural_forms_of(&last, classifier.neuter.contains(&last)),
+            words,
+        }
+    }
+
+    /// True when a kind (a register `Typ`, or a name's head, lower-case
+    /// words) is of this noun's kind: equal, a form of it, or ending in it
+    /// ("arbetsgrupp" is a grupp, "working group" a group,
+    /// "Välfärdsutskottet" an utskott), not in plural.
+    fn matches(&self, kind: &str) -> bool {
+        let kind_words: Vec<&str> = kind.split(' ').collect();
+        let n = self.words.len();
+        if n > kind_words.len() {
+            return false;
+        }
+        let tail = &kind_words[kind_words.len() - n..];
+        if tail[..n - 1]
+            .iter()
+            .zip(&self.words)
+            .any(|(a, b)| *a != b.as_str())
+        {
+            return false;
+        }
+        let k_last = tail[n - 1];
+        let ends = |f: &String| {
+            k_last == f.as_str()
+                || (k_last.chars().count() >= f.chars().count() + 2 && k_last.ends_with(f.as_str()))
+        };
+        self.last_forms.iter().any(ends) && !self.last_plurals.iter().any(ends)
+    }
+}
+
+/// The kind a body's name says it is, when the register gives none: the
+/// last word before a preposition ("Technical Steering Committee",
+/// "Board of Directors"), unless that is a role noun ("Board Secretary" is
+/// a role); else a generic noun first ("Styrgrupp Framtid"). Lower-case
+/// words joined by spaces, or `None`.
+fn head_noun(name: &str, classifier: &Classifier) -> Option<String> {
+    let words: Vec<String> = tokenize(name)
+        .into_iter()
+        .map(|t| t.text.into_owned())
+        .collect();
+    const PREPOSITIONS: &[&str] = &["of", "for", "för", "i", "inom", "på", "at", "on"];
+    let cut = words
+        .iter()
+        .position(|w| PREPOSITIONS.contains(&w.as_str()))
+        .unwrap_or(words.len());
+    let head = &words[..cut];
+    let last = head.last()?;
+    if classifier.roles.contains(last) {
+        return None;
+    }
+    let phrase = head.join(" ");
+    if classifier.generic.iter().any(|g| g.matches(&phrase)) {
+        return Some(phrase);
+    }
+    let first = head.first()?;
+    classifier
+        .generic
+        .iter()
+        .any(|g| g.matches(first))
+        .then(|| first.clone())
+}
+
+/// Lower-case words of a phrase joined by single spaces.
+fn join_words(s: &str) -> String {
+    tokenize(s)
+        .into_iter()
+        .map(|t| t.text.into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when the written token and its neighbours are a form of the name
+/// as the register writes it: the class of each word holds, and the name's
+/// last word is not in plural.
+fn written_as_name(text: &str, toks: &[Token], name: &Name, lang: Lang) -> bool {
+    let n = toks.len();
+    for (k, tok) in toks.iter().enumerate() {
+        let written = word_text(text, tok);
+        let reg = &name.written[k];
+        let lower = &*tok.text;
+        let word = &name.words[k];
+        let ok = match name.classes[k] {
+            WordClass::Acronym => written == reg || written.strip_suffix('s') == Some(reg.as_str()),
+            WordClass::Proper => {
+                starts_upper(written) && (lower == word || lower.strip_suffix('s') == Some(word))
+            }
+            WordClass::Common => true,
+        };
+        if !ok {
+            return false;
+        }
+        if k + 1 == n && lower != word {
+            // The plural of the last word means several bodies.
+            if name.classes[k] == WordClass::Common
+                && plural_forms_of(reg, name.neuter_last)
+                    .iter()
+                    .any(|p| p == lower)
+            {
+                return false;
+            }
+            if lang == Lang::En
+                && name.classes[k] != WordClass::Acronym
+                && !tok.suffixed
+                && (lower.strip_suffix('s') == Some(word)
+                    || lower.strip_suffix("es") == Some(word)
+                    || word
+                        .strip_suffix('y')
+                        .is_some_and(|stem| lower == format!("{stem}ies")))
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The text of a token as written, without its genitive or possessive
+/// ending and without invisible characters' effect on the comparison.
+fn word_text<'t>(text: &'t str, tok: &Token) -> &'t str {
+    let raw = &text[tok.span.clone()];
+    if tok.suffixed
+        && let Some(i) = raw.rfind([':', '\'', '’'])
+    {
+        return &raw[..i];
+    }
+    raw
+}
+
+/// A token of a name as written in the name itself.
+fn strip_suffix_of<'t>(name: &'t str, tok: &Token) -> &'t str {
+    word_text(name, tok)
+}
+
+/// Equal but for the case of the first letter.
+fn same_but_first_letter(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    match (x.next(), y.next()) {
+        (Some(p), Some(q)) => p.to_lowercase().eq(q.to_lowercase()) && x.as_str() == y.as_str(),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+}
+
+/// The first sentence of a block holding a byte offset (`usize::MAX` when
+/// none does). Sentences come in order, so a binary search finds it; a
+/// scan from the front was quadratic in a paragraph of many sentences
+/// (tests/robustness.rs).
+fn sentence_of(block: &styrlint_parse::Block, x: usize) -> usize {
+    let covers = |s: &Range<usize>| s.start <= x && x < s.end.max(s.start + 1);
+    let mut sentence = usize::MAX;
+    for i in (0..block.sentences.partition_point(|s| s.start <= x)).rev() {
+        let s = &block.sentences[i];
+        if covers(s) {
+            sentence = i;
+        } else if s.end.max(s.start + 1) <= x {
+            break;
+        }
+    }
+    sentence
+}
+
+/// True when only punctuation and markup stand between the start of the
+/// sentence (or block) and `at`.
+fn sentence_initial(block: &styrlint_parse::Block, text: &str, at: usize) -> bool {
+    let start = match block.sentences.get(sentence_of(block, at)) {
+        Some(s) => s.start,
+        None => 0,
+    };
+    text.get(start..at)
+        .is_some_and(|t| !t.chars().any(char::is_alphanumeric))
+}
+
+/// Byte ranges of the text that are URLs, file paths, e-mail addresses,
+/// repository slugs or identifiers: no name inside them is a mention.
+fn opaque_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let bytes = text.as_bytes();
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let space = c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '"' | '[' | ']');
+        match (start, space) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                let chunk = text[s..i].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                if is_opaque(chunk) {
+                    out.push(s..s + chunk.len());
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let _ = bytes;
+    out
+}
+
+fn is_opaque(chunk: &str) -> bool {
+    if chunk.contains("://") || chunk.starts_with("www.") {
+        return true;
+    }
+    let between = |sep: char| {
+        chunk.match_indices(sep).any(|(i, _)| {
+            let before = chunk[..i].chars().last();
+            let after = chunk[i + sep.len_utf8()..].chars().next();
+            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    if between('@') || between('_') || between('\\') {
+        return true;
+    }
+    if chunk.starts_with("./")
+        || chunk.starts_with("../")
+        || chunk.starts_with('/') && chunk.len() > 1
+    {
+        return true;
+    }
+    if between('/') {
+        let slashes = chunk.matches('/').count();
+        // "org-sigs/tool", "docs/charter.md", "a/b/c"; not "och/eller" nor
+        // "styrelsen/nämnden".
+        let ascii_slug = chunk.is_ascii()
+            && chunk
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./".contains(c));
+        let has_ext = chunk
+            .rsplit('/')
+            .next()
+            .and_then(|last| last.rsplit_once('.'))
+            .is_some_and(|(_, ext)| {
+                (1..=5).contains(&ext.len()) && ext.chars().all(char::is_alphanumeric)
+            });
+        return slashes >= 2 || ascii_slug && chunk.contains(['-', '_', '.']) || has_ext;
+    }
+    // A hyphenated identifier: "SIG-2", "KS-2019-123", "sig-security".
+    if chunk.contains('-') {
+        let parts: Vec<&str> = chunk.split('-').collect();
+        let codey = parts
+            .iter()
+            .any(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+        let slug_like = chunk.is_ascii()
+            && parts.len() >= 2
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        return codey || slug_like;
+    }
+    false
+}
+
+/// "Name (ABBR)": a mention right after a mention of the same thing, in
+/// brackets, is the same mention.
+fn merge_abbreviations(block: &styrlint_parse::Block, out: &mut Vec<Mention>, from: usize) {
+    let text = block.text.as_str();
+    let mut k = from + 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let same = matches!(
+            (&a.kind, &b.kind),
+            (MentionKind::Named { targets: x, .. }, MentionKind::Named { targets: y, .. }) if x == y
+        );
+        let gap = &text[a.norm.end..b.norm.start];
+        let rest = &text[b.norm.end..];
+        if same && gap.trim() == "(" && rest.trim_start().starts_with(')') {
+            let end = b.norm.end + rest.find(')').map_or(0, |i| i + 1);
+            out.remove(k);
+            let first = &mut out[k - 1];
+            first.norm.end = end;
+            first.span = block.text.to_original(first.norm.clone());
+            if let MentionKind::Named { base_form, .. } = &mut first.kind {
+                *base_form = false;
+            }
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// A name's slug, as folders and files are named ("WG Serving" →
+/// "wg-serving").
+fn slug(s: &str) -> String {
+    let folded = ascii_fold(&name_key(s));
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// Shards of the forms table.
@@ -588,29 +1659,103 @@ impl Ids {
 }
 
 /// Definite singular forms of a generic noun, with genitives.
-fn definite_forms(noun: &str) -> Vec<String> {
+fn definite_forms(noun: &str, neuter: Option<bool>) -> Vec<String> {
     let mut out: Vec<String> = forms(noun)
         .into_iter()
-        .filter(|f| is_definite_singular(f, noun))
+        .filter(|f| is_definite_singular_of(f, noun, neuter))
         .collect();
     out.sort();
     out.dedup();
     out
 }
 
-/// True when a name (as words) is or ends with a generic noun:
-/// "Välfärdsutskottet" is an utskott, "Styrgrupp Framtid" a
-/// styrgrupp, "Technical Steering Committee" a steering committee.
-fn name_has_noun(name: &[String], noun: &[String], definite: &[String]) -> bool {
-    if noun.len() > 1 {
-        return name.windows(noun.len()).any(|w| w == noun);
-    }
-    let single = &noun[0];
-    name.iter().any(|w| {
-        w == single
-            || (w.len() > single.len() + 2 && w.ends_with(single.as_str()))
-            || definite
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes_follow_the_register() {
+        let lex = Lexicon::default();
+        let c = Classifier::new(&lex);
+        let classes = |name: &str| {
+            let written: Vec<String> = tokenize(name)
                 .iter()
-                .any(|f| w == f || (w.len() > f.len() + 2 && w.ends_with(f.as_str())))
-    })
+                .map(|t| strip_suffix_of(name, t).to_string())
+                .collect();
+            c.classes(&written, lex.name_lang(name) == Some(Lang::En))
+        };
+        use WordClass::*;
+        assert_eq!(classes("KS"), [Acronym]);
+        assert_eq!(classes("SoN"), [Acronym]);
+        assert_eq!(classes("Delta"), [Proper]);
+        assert_eq!(classes("Kommunstyrelsen"), [Common]);
+        assert_eq!(classes("Sociala hållbarhetsutskottet"), [Common, Common]);
+        assert_eq!(
+            classes("Barn- och ungdomsnämnden"),
+            [Common, Common, Common]
+        );
+        assert_eq!(classes("End Users"), [Proper, Proper]);
+        assert_eq!(
+            classes("Technical Steering Committee"),
+            [Proper, Proper, Common]
+        );
+        assert_eq!(classes("Propagandamästeriet"), [Common]);
+    }
+
+    #[test]
+    fn head_nouns_tell_a_body_from_a_role() {
+        let c = Classifier::new(&Lexicon::default());
+        assert_eq!(
+            head_noun("Technical Steering Committee", &c).as_deref(),
+            Some("technical steering committee")
+        );
+        assert_eq!(head_noun("Board Secretary", &c), None);
+        assert_eq!(
+            head_noun("Board of Directors", &c).as_deref(),
+            Some("board")
+        );
+        assert_eq!(
+            head_noun("Styrgrupp Framtid", &c).as_deref(),
+            Some("styrgrupp")
+        );
+        assert_eq!(
+            head_noun("Kommunstyrelsens arbetsutskott", &c).as_deref(),
+            Some("kommunstyrelsens arbetsutskott")
+        );
+        let of = |kind: &str, noun: &str| NounForms::new(noun, &c).matches(kind);
+        assert!(of("kommunstyrelsens arbetsutskott", "utskott"));
+        assert!(!of("kommunstyrelsens arbetsutskott", "styrelse"));
+        assert!(of("technical steering committee", "steering committee"));
+        assert!(of("working group", "group"));
+        assert!(!of("committee", "steering committee"));
+        assert!(of("välfärdsutskottet", "utskott"));
+        assert!(!of("styrgrupper", "styrgrupp"));
+    }
+
+    #[test]
+    fn opaque_text() {
+        for s in [
+            "https://github.com/org/wg-old-name/CHARTER.md",
+            "www.example.org",
+            "name@example.org",
+            "org-sigs/tool",
+            "docs/charter.md",
+            "./README.md",
+            "KS2019/123/TAG",
+            "SIG-2",
+            "sig-security",
+            "snake_case_id",
+        ] {
+            assert!(is_opaque(s), "{s}");
+        }
+        for s in [
+            "och/eller",
+            "styrelsen/nämnden",
+            "Barn-",
+            "WG-Serving",
+            "Kommunstyrelsen",
+        ] {
+            assert!(!is_opaque(s), "{s}");
+        }
+    }
 }

@@ -64,12 +64,10 @@ fn swedish_inflections_are_found() {
         [
             "sociala hållbarhetsutskottets",
             "politiska styrgruppen",
-            "politiska styrgrupper",
             "Barn- och ungdomsnämndens",
             "BUN:s",
             "barn- och ungdomsnämnden",
             "Integrationsrådets",
-            "integrationsråden",
             "Kommunstyrelsens presidiums",
             "Kontorets för hållbart samhälle",
             "Kontoret för hållbart samhälles",
@@ -78,8 +76,8 @@ fn swedish_inflections_are_found() {
             "Eidar",
         ]
     );
-    assert_eq!(found[12].1, "Eidars styrelse", "the longest name wins");
-    assert_eq!(found[13].1, "AB Eidar");
+    assert_eq!(found[10].1, "Eidars styrelse", "the longest name wins");
+    assert_eq!(found[11].1, "AB Eidar");
 }
 
 #[test]
@@ -140,12 +138,10 @@ Steering Committee
             ),
             ("WG Serving".into(), "WG-Serving".into()),
             ("WG-Serving".into(), "WG-Serving".into()),
-            ("wg-serving".into(), "WG-Serving".into()),
             ("CNCF SIG Security".into(), "CNCF SIG Security".into()),
             ("SIG Security".into(), "SIG Security".into()),
             ("the Board".into(), "Governing Board".into()),
             ("the Board's".into(), "Governing Board".into()),
-            ("steering committees".into(), "Steering Committee".into()),
         ]
     );
 }
