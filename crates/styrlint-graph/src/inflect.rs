@@ -352,6 +352,11 @@ fn add_forms(b: &str, push: &mut dyn FnMut(String, bool)) {
                     ("nas", true),
                 ],
             );
+            // "-or", "-el", "-er" nouns take a bare "-n": "lektorn",
+            // "regeln", "ledarn".
+            if b.ends_with("or") || b.ends_with("el") || b.ends_with("er") {
+                each(b, &[("n", false), ("ns", false)]);
+            }
             if matches!(last, 'm' | 'n') {
                 for e in ["met", "mets", "men", "mens", "net", "nets", "nen", "nens"] {
                     if e.starts_with(last) {
@@ -486,6 +491,17 @@ mod tests {
         ("social", &["sociala", "socialt"]),
         ("operativ", &["operativa", "operativt"]),
         ("politisk", &["politiska", "politiskt"]),
+        ("lektor", &["lektorn", "lektorns", "lektorer", "lektorerna"]),
+        ("kassör", &["kassören", "kassörens", "kassörer"]),
+        (
+            "sekreterare",
+            &["sekreteraren", "sekreterarens", "sekreterarna"],
+        ),
+        ("samordning", &["samordningen", "samordningens"]),
+        ("gemenskap", &["gemenskapen", "gemenskapens"]),
+        ("kommission", &["kommissionen", "kommissionens"]),
+        ("trygghet", &["tryggheten", "trygghetens"]),
+        ("centrum", &["centret", "centrets", "centrumet"]),
         ("committee", &["committee", "committees"]),
         ("board", &["board", "boards"]),
         ("body", &["bodies"]),
@@ -545,6 +561,29 @@ mod tests {
                 ("900", "900", false),
             ]
         );
+    }
+
+    #[test]
+    fn plurals_of_a_name_are_told_apart_by_gender() {
+        assert!(plural_forms("styrgrupp").contains(&"styrgrupper".to_string()));
+        assert!(!plural_forms("styrgrupp").contains(&"styrgruppen".to_string()));
+        assert!(
+            plural_forms_of("integrationsrådet", true).contains(&"integrationsråden".to_string())
+        );
+        assert!(
+            !plural_forms_of("integrationsrådet", true).contains(&"integrationsrådets".to_string())
+        );
+        assert!(!plural_forms_of("nämnd", false).contains(&"nämnden".to_string()));
+        assert!(is_definite_singular_of("bolaget", "bolag", Some(true)));
+        assert!(!is_definite_singular_of("bolagen", "bolag", Some(true)));
+        assert!(is_definite_singular_of("nämnden", "nämnd", Some(false)));
+    }
+
+    #[test]
+    fn invisible_characters_join_a_word() {
+        let t = tokenize("Miljö\u{ad}nämnden och \u{200b}KS");
+        let words: Vec<&str> = t.iter().map(|t| &*t.text).collect();
+        assert_eq!(words, ["miljönämnden", "och", "ks"]);
     }
 
     #[test]

@@ -26,6 +26,22 @@ pub struct Words {
     /// Headings whose past-tense sentences are history.
     #[serde(default)]
     pub background_headings: Vec<String>,
+    /// Words that make a heading, and everything under it, about the past
+    /// ("Tidigare ledamöter", "Archived working groups", "Emeritus").
+    #[serde(default)]
+    pub past_headings: Vec<String>,
+    /// Phrases that place a sentence in the past wherever they stand in it
+    /// ("tidigare", "fram till", "formerly", "grew out of", "served on").
+    #[serde(default)]
+    pub past_phrases: Vec<String>,
+    /// Words that, followed by a year, place a sentence before it ("fram
+    /// till 2023", "until 2021", "prior to 2022").
+    #[serde(default)]
+    pub until_markers: Vec<String>,
+    /// Words that, in a table row, a list item or a parenthesis after a
+    /// name, say the body is gone ("avvecklad", "retired", "archived").
+    #[serde(default)]
+    pub retired_words: Vec<String>,
     /// Past-tense words.
     #[serde(default)]
     pub past_words: Vec<String>,
@@ -294,6 +310,7 @@ impl Words {
         for list in [
             &mut other.history_headings,
             &mut other.background_headings,
+            &mut other.past_headings,
             &mut other.document.roles_headings,
             &mut other.document.goal_headings,
             &mut other.document.follow_up_headings,
@@ -308,6 +325,10 @@ impl Words {
         self.articles.extend(other.articles);
         self.history_headings.extend(other.history_headings);
         self.background_headings.extend(other.background_headings);
+        self.past_headings.extend(other.past_headings);
+        self.past_phrases.extend(other.past_phrases);
+        self.until_markers.extend(other.until_markers);
+        self.retired_words.extend(other.retired_words);
         self.past_words.extend(other.past_words);
         self.past_endings.extend(other.past_endings);
         self.generic_nouns.extend(other.generic_nouns);
@@ -362,10 +383,56 @@ impl Lexicon {
         None
     }
 
-    /// True when a heading names a history section.
+    /// True when a heading names a history section ("Historik",
+    /// "Changelog"), or holds a word that places it in the past ("Tidigare
+    /// ledamöter", "Archived working groups", "Emeritus members").
     pub fn is_history_heading(&self, heading: &str) -> bool {
         let h = heading_key(heading);
         self.words.history_headings.contains(&h)
+            || self
+                .words
+                .past_headings
+                .iter()
+                .any(|w| contains_words(&h, w))
+    }
+
+    /// True when a sentence (lower case) holds a phrase that places it in
+    /// the past, anywhere in it.
+    pub fn has_past_phrase(&self, sentence: &str) -> bool {
+        self.words
+            .past_phrases
+            .iter()
+            .any(|p| contains_words(sentence, &p.to_lowercase()))
+    }
+
+    /// True when a sentence (lower case) holds an until-marker followed by
+    /// a year before `year` ("fram till 2023", "until 2021" in a text of
+    /// 2024; not a deadline, "före 2025-03-31").
+    pub fn has_until_year(&self, sentence: &str, year: i32) -> bool {
+        self.words.until_markers.iter().any(|m| {
+            let m = m.to_lowercase();
+            sentence.match_indices(m.as_str()).any(|(i, _)| {
+                let before_ok = !sentence[..i]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphanumeric);
+                let rest = sentence[i + m.len()..].trim_start();
+                let year_of_text = year;
+                let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                before_ok
+                    && year.len() == 4
+                    && (year.starts_with("19") || year.starts_with("20"))
+                    && year.parse::<i32>().is_ok_and(|y| y < year_of_text)
+            })
+        })
+    }
+
+    /// True when a text (lower case) holds a word saying a body is gone.
+    pub fn has_retired_word(&self, text: &str) -> bool {
+        self.words
+            .retired_words
+            .iter()
+            .any(|w| contains_words(text, &w.to_lowercase()))
     }
 
     /// True when a heading names a background section.

@@ -139,6 +139,8 @@ struct Name {
     /// The last word is a neuter noun ("Integrationsrådet"), whose "-en"
     /// is plural.
     neuter_last: bool,
+    /// One word that is itself a generic noun ("Rådet", "Board").
+    generic: bool,
 }
 
 /// The name table: forms, trie and targets.
@@ -170,6 +172,9 @@ pub struct Matcher {
     generic_bodies: HashMap<String, Vec<usize>>,
     /// Every form of each generic noun, and the plural ones.
     noun_forms: HashMap<String, (HashSet<String>, HashSet<String>)>,
+    /// Forms of generic nouns other than the definite singular ("nämnd",
+    /// "kommittéer", "committee") -> the nouns (lower-case words).
+    general_forms: HashMap<String, Vec<String>>,
     /// Nouns any body may be called by.
     broad: HashSet<String>,
     /// Gender of each generic noun, where the lexicon tells (`Some(true)`:
@@ -184,6 +189,11 @@ pub struct Matcher {
     slugs: HashMap<String, Vec<usize>>,
     noun_followers: HashSet<String>,
     quantifiers: HashSet<String>,
+    /// Indefinite articles and quantifiers before a description ("a", "en").
+    indefinite: HashSet<String>,
+    /// Function words (the mandate reader's stop words): they end a
+    /// description.
+    function_words: HashSet<String>,
     qualifiers: HashSet<String>,
     definition_markers: Vec<String>,
     coordinators: HashSet<String>,
@@ -203,6 +213,8 @@ impl Matcher {
             nodes: 1,
             noun_followers: lower_set(&words.noun_followers),
             quantifiers: lower_set(&words.quantifiers),
+            indefinite: lower_set(&words.quantifiers),
+            function_words: lower_set(&words.mandate.stop_words),
             qualifiers: lower_set(&words.qualifiers),
             broad: words.broad_nouns.iter().map(|n| join_words(n)).collect(),
             definition_markers: words
@@ -297,6 +309,14 @@ impl Matcher {
             let plural: HashSet<String> = plural_forms_of(last, neuter == Some(true))
                 .into_iter()
                 .collect();
+            for f in &all {
+                if !is_definite_singular_of(f, last, neuter) {
+                    let v = m.general_forms.entry(f.clone()).or_default();
+                    if !v.contains(&noun_key) {
+                        v.push(noun_key.clone());
+                    }
+                }
+            }
             m.noun_forms.insert(noun_key.clone(), (all, plural));
             m.genders.insert(noun_key, neuter);
         }
@@ -343,7 +363,9 @@ impl Matcher {
             ends.push((target, name_idx));
         }
         let neuter_last = words.last().is_some_and(|w| classifier.is_neuter(w));
+        let generic = words.len() == 1 && classifier.generic_words.contains(&words[0]);
         self.names.push(Name {
+            generic,
             words,
             written,
             classes,
@@ -470,15 +492,7 @@ impl Matcher {
                     if found.closes && text[norm.end..].starts_with(')') {
                         norm.end += 1;
                     }
-                    if self.is_part_of_longer_name(
-                        doc.lang,
-                        text,
-                        block,
-                        &tokens,
-                        i,
-                        end,
-                        found.words,
-                    ) {
+                    if self.is_part_of_longer_name(doc, block, &tokens, i, &found) {
                         i = end + 1;
                         continue;
                     }
@@ -581,6 +595,8 @@ impl Matcher {
             let mut base_initial = false;
             let mut closes = false;
             let mut words = 0;
+            let mut all_common = true;
+            let mut generic = false;
             for n in nodes {
                 for (t, name_idx) in &self.ends[&n] {
                     let name = &self.names[*name_idx as usize];
@@ -589,6 +605,8 @@ impl Matcher {
                     }
                     words = name.words.len();
                     closes |= name.closes;
+                    all_common &= name.classes.iter().all(|c| *c == WordClass::Common);
+                    generic |= name.generic;
                     if !targets.contains(t) {
                         targets.push(*t);
                     }
@@ -623,29 +641,37 @@ impl Matcher {
                 base_initial,
                 closes,
                 words,
+                all_common,
+                generic,
             });
         }
         None
     }
 
     /// A short name right after a capitalised word that is no name of its
-    /// own, not at the start of a sentence ("Norra Rådet", "the AMP CoC
-    /// WG"), or in a coordinated compound ("Kultur- och fritidsnämnden",
-    /// "Outreach and Community Committee" where only the last is
-    /// registered): part of another, longer name. English: a name followed
-    /// by a role noun or a modifier noun ("the Board member") is a
+    /// own, on the same line and not at the start of a sentence or line
+    /// ("Norra Rådet", "the AMP CoC WG"), or in a coordinated compound
+    /// ("Kultur- och fritidsnämnden", "Outreach and Community Committee"
+    /// where only the last is registered): part of another, longer name.
+    /// A name of common words after an indefinite article ("a really good
+    /// core team") is a description, not the body. English: a one-word
+    /// common name before a modifier noun ("the Board member") is a
     /// modifier.
-    #[allow(clippy::too_many_arguments)]
     fn is_part_of_longer_name(
         &self,
-        lang: Lang,
-        text: &str,
+        doc: &Document,
         block: &styrlint_parse::Block,
         tokens: &[Token],
         i: usize,
-        end: usize,
-        words: usize,
+        found: &Found,
     ) -> bool {
+        let text = block.text.as_str();
+        let (end, words) = (found.end, found.words);
+        let initial = |pos: usize| line_initial(doc, block, pos);
+        let same_line = |a: usize, b: usize| {
+            let r = block.text.to_original(a..b);
+            !doc.text[r].contains('\n')
+        };
         let start = tokens[i].span.start;
         if i > 0 {
             let prev = &tokens[i - 1];
@@ -660,32 +686,67 @@ impl Matcher {
                 let prev2 = &tokens[i - 2];
                 if words <= 2
                     && starts_upper(word_text(text, prev2))
-                    && !sentence_initial(block, text, prev2.span.start)
+                    && !initial(prev2.span.start)
+                    && same_line(prev2.span.end, start)
                     && self.form_ids(&prev2.text).is_none()
                     && starts_upper(word_text(text, &tokens[i]))
                 {
                     return true;
                 }
             }
+            // A capital on a name that is one generic noun ("Norra Rådet")
+            // joins it to the word before even at the start of a sentence.
+            let generic_capital = found.generic && starts_upper(word_text(text, &tokens[i]));
             if words <= 2
                 && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
                 && !gap.is_empty()
+                && same_line(prev.span.end, start)
                 && starts_upper(prev_text)
                 && !prev.suffixed
-                && !sentence_initial(block, text, prev.span.start)
+                && (generic_capital || !initial(prev.span.start))
                 && self.form_ids(&prev.text).is_none()
                 && !self.articles.contains(&*prev.text)
+                && !self.function_words.contains(&*prev.text)
             {
                 return true;
             }
+            // "a really good core team": an indefinite description.
+            if found.all_common {
+                let from = i.saturating_sub(3);
+                for k in (from..i).rev() {
+                    let t = &tokens[k];
+                    // Punctuation between ends the phrase ("varje år;
+                    // hållbarhetsutskottets ordförande").
+                    let next_start = tokens[k + 1].span.start;
+                    if !text[t.span.end..next_start]
+                        .chars()
+                        .all(char::is_whitespace)
+                    {
+                        break;
+                    }
+                    if self.indefinite.contains(&*t.text) {
+                        return true;
+                    }
+                    // Only adjectives and adverbs between: a function word
+                    // ("en ledamot i kommunstyrelsen"), a capital or a name
+                    // ends the description.
+                    if self.function_words.contains(&*t.text)
+                        || starts_upper(word_text(text, t))
+                        || self.form_ids(&t.text).is_some()
+                    {
+                        break;
+                    }
+                }
+            }
         }
         // An English modifier: "the Board member", "the Council meeting".
-        if lang == Lang::En
+        if doc.lang == Lang::En
+            && found.all_common
+            && words == 1
             && let Some(next) = tokens.get(end + 1)
             && !tokens[end].suffixed
             && text[tokens[end].span.end..next.span.start] == *" "
             && self.noun_followers.contains(&*next.text)
-            && words <= 2
             && !matches!(block.kind, BlockKind::Heading)
         {
             return true;
@@ -833,6 +894,7 @@ impl Matcher {
         in_doc.sort_unstable();
         in_doc.dedup();
         let headings = self.general_headings(doc, &by_heading);
+        let quantified = self.quantified_chapters(doc);
         // By index: each generic mention is decided from the others (read)
         // and then written.
         #[allow(clippy::needless_range_loop)]
@@ -854,7 +916,10 @@ impl Matcher {
                 if let Some(&b) = definitions.get(&noun) {
                     break 'decide (Some(b), Vec::new());
                 }
-                if self.is_general(doc, &mentions[idx], &noun, &headings) {
+                let chapter = section_path_indices(doc, section).last().copied();
+                if quantified.contains(&(noun.clone(), chapter))
+                    || self.is_general(doc, &mentions[idx], &noun, &headings)
+                {
                     break 'decide (None, Vec::new());
                 }
                 let in_section = of_kind_in(by_section.get(&section));
@@ -1041,6 +1106,41 @@ impl Matcher {
         out
     }
 
+    /// The (noun, chapter) pairs where the text speaks of a kind in
+    /// general: a quantifier before the noun ("varje kommitté", "en
+    /// styrgrupp", "each working group"). A chapter is the top-level
+    /// heading a block sits under (`None` before the first).
+    fn quantified_chapters(&self, doc: &Document) -> HashSet<(String, Option<usize>)> {
+        let mut out = HashSet::default();
+        for block in &doc.blocks {
+            let tokens = tokenize(block.text.as_str());
+            let mut chapter: Option<Option<usize>> = None;
+            for (k, t) in tokens.iter().enumerate() {
+                let Some(nouns) = self.general_forms.get(&*t.text) else {
+                    continue;
+                };
+                for noun in nouns {
+                    let words: Vec<&str> = noun.split(' ').collect();
+                    let n = words.len();
+                    if k < n {
+                        continue;
+                    }
+                    let phrase = tokens[k + 1 - n..k]
+                        .iter()
+                        .zip(&words)
+                        .all(|(t, w)| *t.text == **w);
+                    if phrase && self.quantifiers.contains(&*tokens[k - n].text) {
+                        let c = *chapter.get_or_insert_with(|| {
+                            section_path_indices(doc, block.section).last().copied()
+                        });
+                        out.insert((noun.clone(), c));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The words of each heading, and whether the heading names a body
     /// ("Styrgrupp Framtid" is a name, not the kind).
     fn general_headings(
@@ -1170,6 +1270,11 @@ struct Found {
     closes: bool,
     /// Words in the name.
     words: usize,
+    /// Every word of the name is a common word ("core team"), none an
+    /// acronym or a proper word.
+    all_common: bool,
+    /// The name is one generic noun ("Rådet").
+    generic: bool,
 }
 
 /// Reads word classes from how the register writes a name.
@@ -1185,6 +1290,8 @@ struct Classifier {
     generic: Vec<NounForms>,
     /// Neuter nouns, lower case.
     neuter: HashSet<String>,
+    /// Every form of every one-word generic noun.
+    generic_words: HashSet<String>,
     /// Whether the lexicon gives genders at all (Swedish does).
     has_genders: bool,
 }
@@ -1201,7 +1308,14 @@ impl Classifier {
             .flat_map(|n| forms(n))
             .collect();
         let neuter: HashSet<String> = w.neuter_nouns.iter().map(|n| n.to_lowercase()).collect();
+        let generic_words: HashSet<String> = w
+            .generic_nouns
+            .iter()
+            .filter(|n| !n.contains(' '))
+            .flat_map(|n| forms(n))
+            .collect();
         let mut c = Classifier {
+            generic_words,
             tails,
             endings: w.common_endings.iter().map(|e| e.to_lowercase()).collect(),
             roles: w.role_nouns.iter().map(|r| r.to_lowercase()).collect(),
@@ -1490,6 +1604,20 @@ fn sentence_initial(block: &styrlint_parse::Block, text: &str, at: usize) -> boo
     };
     text.get(start..at)
         .is_some_and(|t| !t.chars().any(char::is_alphanumeric))
+}
+
+/// True at the start of a sentence, or of a line of the original text
+/// (a list written as lines of one paragraph, a table cell).
+fn line_initial(doc: &Document, block: &styrlint_parse::Block, at: usize) -> bool {
+    let text = block.text.as_str();
+    if sentence_initial(block, text, at) {
+        return true;
+    }
+    let orig = block.text.to_original(at..at).start;
+    doc.text
+        .get(..orig)
+        .map(|t| t.trim_end_matches([' ', '\t', '*', '_', '>', '|', '#', '-']))
+        .is_none_or(|t| t.is_empty() || t.ends_with('\n'))
 }
 
 /// Byte ranges of the text that are URLs, file paths, e-mail addresses,

@@ -193,3 +193,121 @@ fn the_matcher_cost_does_not_depend_on_register_size() {
         ]
     );
 }
+
+/// (written text, body name) for every named body mention in doc.md, with
+/// a register of the given rows (`| name | alias |`).
+fn found_with(rows: &str, doc: &str) -> Vec<(String, String)> {
+    let register = format!("| Organ | Alias |\n|---|---|\n{rows}");
+    named(&corpus(&register, doc))
+}
+
+#[test]
+fn acronyms_match_only_as_written_and_never_ordinary_words() {
+    let rows = "\
+| Kommunstyrelsen | KS |
+| Special Interest Group | SIG |
+| IT-avdelningen | IT |
+| Vård- och omsorgsdelegationen | VAD |
+| Socialnämnden | SoN |
+| Medicinska delegationen | MEDA |
+| Technical Advisory Group | TAG |
+";
+    let none = found_with(
+        rows,
+        "Han satte sig ner. Ta tag i det nu. It works. Vad gäller det? Hennes son kom medan vi åt.\n\
+         Ärende KS2019/123/TAG och SIG-2 och sig-security. Skriv till ks@example.org eller se \
+         https://example.org/ks/son och org-sigs/tool.\n",
+    );
+    assert_eq!(none, Vec::<(String, String)>::new());
+    // In a Swedish compound the acronym is a mention ("TAG-mötet" is
+    // TAG's meeting); with a number it is a code ("SIG-2").
+    let some = found_with(
+        rows,
+        "KS:s beslut. The SIG's plan and two SIGs. SoN beslutar. TAG-mötet.\n",
+    );
+    let written: Vec<&str> = some.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(written, ["KS:s", "SIG's", "SIGs", "SoN", "TAG"]);
+}
+
+#[test]
+fn proper_names_keep_their_capital_and_take_a_genitive_only() {
+    let rows = "| Delta | |\n| End Users | |\n| AB Eidar | Eidar |\n";
+    let found = found_with(
+        rows,
+        "Alla deltar i mötet, och delta får alla som vill. Deltas ordförande kallar till möte. Delta möts och Eidars styrelse med.\n",
+    );
+    let written: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(written, ["Deltas", "Delta", "Eidars"]);
+    let found = found_with(
+        rows,
+        "End Users meets in the spring; end users are welcome to the meetings; see the end-users guide.\n",
+    );
+    let written: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(written, ["End Users"]);
+}
+
+#[test]
+fn a_name_inside_a_longer_name_or_compound_is_not_a_mention() {
+    let rows = "| Rådet | |\n| Fritidsnämnden | |\n| CoC WG | |\n| Board | |\n";
+    let found = found_with(
+        rows,
+        "Norra Rådet möts. Kultur- och fritidsnämnden beslutar. The AMP CoC WG meets.\n\
+         Rådet möts. Fritidsnämnden beslutar. The CoC WG meets. A Board member resigned.\n",
+    );
+    let written: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(written, ["Rådet", "Fritidsnämnden", "CoC WG"]);
+}
+
+#[test]
+fn invisible_characters_do_not_hide_a_name_and_an_abbreviation_is_one_mention() {
+    let rows = "| Miljönämnden | MN |\n";
+    let found = found_with(
+        rows,
+        "Miljö\u{ad}nämnden beslutar. Miljö\u{200b}nämndens ordförande. Miljönämnden (MN) bereder.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            ("Miljö\u{ad}nämnden".to_string(), "Miljönämnden".to_string()),
+            (
+                "Miljö\u{200b}nämndens".to_string(),
+                "Miljönämnden".to_string()
+            ),
+            ("Miljönämnden (MN)".to_string(), "Miljönämnden".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_document_titled_with_a_body_name_does_not_hide_the_body() {
+    let docs = vec![
+        parse(
+            "register.md",
+            "| Organ | Alias |\n|---|---|\n| Arbetsgruppen för trygghet | |\n",
+            Lang::Sv,
+        ),
+        parse(
+            "trygghet.md",
+            "# Arbetsgruppen för trygghet\n\nGruppen möts.\n",
+            Lang::Sv,
+        ),
+        parse("policy.md", "Ingen rubrik här.\n", Lang::Sv),
+        parse(
+            "doc.md",
+            "Arbetsgruppen för trygghet möts. Se [Arbetsgruppen för trygghet](trygghet.md). Enligt policy gäller det.\n",
+            Lang::Sv,
+        ),
+    ];
+    let files: BTreeSet<String> = ["register.md", "trygghet.md", "policy.md", "doc.md"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let c = Corpus::new(docs, files, Options::default());
+    let di = c.doc_by_path("doc.md").unwrap();
+    let targets: Vec<Option<Target>> = c.mentions[di].iter().map(|m| m.target()).collect();
+    let body = c.resolve_body("Arbetsgruppen för trygghet").unwrap();
+    let doc = c.doc_by_path("trygghet.md").unwrap();
+    // In running text the name means the body; inside a link, the
+    // document; the file stem "policy" of an untitled document is no name.
+    assert_eq!(targets, [Some(Target::Body(body)), Some(Target::Doc(doc))]);
+}

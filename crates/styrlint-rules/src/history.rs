@@ -1,29 +1,189 @@
-//! Is a sentence history? Text that records a change names the old body on
-//! purpose; it is not a stale reference.
+//! Is a mention history? Text that records a change, tells of the past or
+//! lists what used to be names the old body on purpose; it is not a stale
+//! reference.
+//!
+//! A [`History`] reads one document. What a sentence says (a history
+//! phrase, a past placement such as "fram till 2023" or "formerly", past
+//! tense about a past year, any past tense in a record) is decided once per
+//! sentence and remembered; what sits around one mention (a former-name
+//! marker right before it, a parenthesis after it, its table row or list
+//! item, quotation marks, its section's heading) is read per mention. The
+//! words are lexicon data.
 
-use styrlint_graph::Corpus;
-use styrlint_parse::{Block, Document};
+use std::collections::HashMap;
+use styrlint_graph::{Corpus, Mention};
+use styrlint_parse::{Block, BlockKind, Date, Document};
 
-/// True when a mention in `sentence` (of `block`), with `before` the text
-/// of the block before it, narrates the past: under a history heading, a
-/// past-tense sentence under a background heading, a sentence with a
-/// history phrase ("avvecklades", "was replaced by"), or a former-name
-/// marker right before it ("tidigare X", "formerly X").
-pub fn is_history(
-    corpus: &Corpus,
-    doc: &Document,
-    block: &Block,
-    sentence: &str,
-    before: &str,
-) -> bool {
-    let lex = &corpus.lexicon;
-    let lower = sentence.to_lowercase();
-    let path = doc.section_path(block.section);
-    if path.iter().any(|h| lex.is_history_heading(&h.text)) {
-        return true;
+/// The history reader of one document.
+pub struct History<'a> {
+    corpus: &'a Corpus,
+    doc: &'a Document,
+    /// A fixed document (minutes, a report): its past tense is narrative.
+    record: bool,
+    /// The year the text speaks from: its date's, else today's.
+    year: i32,
+    /// Per heading: under a history heading.
+    history: Vec<bool>,
+    /// Per heading: under a background heading.
+    background: Vec<bool>,
+    /// Per (block, sentence): the sentence narrates the past.
+    sentences: HashMap<(usize, usize), bool>,
+}
+
+impl<'a> History<'a> {
+    /// Prepares the reader for document `di`, the text dated by the
+    /// corpus's facts or else `today`.
+    pub fn new(corpus: &'a Corpus, di: usize, today: Date) -> History<'a> {
+        let doc = &corpus.docs[di];
+        let lex = &corpus.lexicon;
+        let facts = &corpus.facts[di];
+        History {
+            corpus,
+            doc,
+            record: facts.is_fixed(),
+            year: facts.date.map_or(today.year(), |d| d.date.year()),
+            history: doc.sections_where(|h| lex.is_history_heading(&h.text)),
+            background: doc.sections_where(|h| lex.is_background_heading(&h.text)),
+            sentences: HashMap::new(),
+        }
     }
-    if path.iter().any(|h| lex.is_background_heading(&h.text)) && lex.is_past_tense(&lower) {
-        return true;
+
+    /// True when a mention narrates the past.
+    pub fn mention(&mut self, m: &Mention) -> bool {
+        let block = &self.doc.blocks[m.block];
+        if block.section.is_some_and(|s| self.history[s]) {
+            return true;
+        }
+        let text = block.text.as_str();
+        let lex = &self.corpus.lexicon;
+        if lex.is_former_marker(&text[..m.norm.start]) {
+            return true;
+        }
+        if self.marked_around(block, m.sentence, m.norm.clone()) || self.in_retired_row(m) {
+            return true;
+        }
+        self.sentence(m.block, m.sentence)
     }
-    lex.has_history_phrase(&lower) || lex.is_former_marker(before)
+
+    /// True when a whole block narrates the past (under a history heading,
+    /// or every sentence of it does).
+    pub fn block(&mut self, bi: usize) -> bool {
+        let block = &self.doc.blocks[bi];
+        if block.section.is_some_and(|s| self.history[s]) {
+            return true;
+        }
+        let n = block.sentences.len();
+        n > 0 && (0..n).all(|si| self.sentence(bi, si))
+    }
+
+    /// True when a sentence narrates the past, decided once per sentence.
+    fn sentence(&mut self, bi: usize, si: usize) -> bool {
+        if let Some(&known) = self.sentences.get(&(bi, si)) {
+            return known;
+        }
+        let block = &self.doc.blocks[bi];
+        let text = block.text.as_str();
+        let sentence = block.sentences.get(si).map_or(text, |s| &text[s.clone()]);
+        let lower = sentence.to_lowercase();
+        let lex = &self.corpus.lexicon;
+        let past = lex.is_past_tense(&lower);
+        let in_background = block.section.is_some_and(|s| self.background[s]);
+        let answer = lex.has_history_phrase(&lower)
+            || lex.has_past_phrase(&lower)
+            || lex.has_until_year(&lower, self.year)
+            || (past && (in_background || self.record || self.speaks_of_past_year(&lower)));
+        self.sentences.insert((bi, si), answer);
+        answer
+    }
+
+    /// A year before the one the text speaks from ("served on the X from
+    /// 2015 to 2019", "2021 beslutade X").
+    fn speaks_of_past_year(&self, lower: &str) -> bool {
+        years(lower).any(|y| y < self.year)
+    }
+
+    /// "X (retired 2022)", "X (tidigare Y)", "X (2015–2019)", and a name
+    /// inside quotation marks that hold more than the name (the title of an
+    /// old report).
+    fn marked_around(&self, block: &Block, sentence: usize, norm: std::ops::Range<usize>) -> bool {
+        let text = block.text.as_str();
+        let lex = &self.corpus.lexicon;
+        let after = text[norm.end..].trim_start();
+        if let Some(inner) = after.strip_prefix('(')
+            && let Some(close) = inner.find(')')
+        {
+            let inner = inner[..close].to_lowercase();
+            if lex.has_retired_word(&inner)
+                || lex.has_past_phrase(&inner)
+                || years(&inner).next().is_some()
+            {
+                return true;
+            }
+        }
+        let s = block
+            .sentences
+            .get(sentence)
+            .cloned()
+            .unwrap_or(0..text.len());
+        if norm.start < s.start || norm.end > s.end {
+            return false;
+        }
+        let sent = &text[s.clone()];
+        let (ms, me) = (norm.start - s.start, norm.end - s.start);
+        let more = |inner_before: &str, inner_after: &str| {
+            !inner_before.trim().is_empty() || !inner_after.trim().is_empty()
+        };
+        for (open, close) in [('“', '”'), ('«', '»'), ('„', '“'), ('‘', '’')] {
+            if let Some(o) = sent[..ms].rfind(open)
+                && !sent[o..ms].contains(close)
+                && let Some(c) = sent[me..].find(close)
+                && more(&sent[o + open.len_utf8()..ms], &sent[me..me + c])
+            {
+                return true;
+            }
+        }
+        for q in ['"', '”'] {
+            if sent[..ms].matches(q).count() % 2 == 1
+                && let (Some(o), Some(c)) = (sent[..ms].rfind(q), sent[me..].find(q))
+                && more(&sent[o + q.len_utf8()..ms], &sent[me..me + c])
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The mention's table row, or its list item, says the body is gone
+    /// ("| Security WG | archived |", "- Outreach WG (avvecklad)").
+    fn in_retired_row(&self, m: &Mention) -> bool {
+        let lex = &self.corpus.lexicon;
+        let block = &self.doc.blocks[m.block];
+        match (block.kind, block.cell) {
+            (BlockKind::TableCell, Some((t, row, _))) => {
+                let Some(table) = self.doc.tables.get(t) else {
+                    return false;
+                };
+                let cells = if row == 0 {
+                    &table.header
+                } else {
+                    match table.rows.get(row - 1) {
+                        Some(r) => &r.cells,
+                        None => return false,
+                    }
+                };
+                cells
+                    .iter()
+                    .any(|c| lex.has_retired_word(&c.text.to_lowercase()))
+            }
+            (BlockKind::ListItem, _) => lex.has_retired_word(&block.text.as_str().to_lowercase()),
+            _ => false,
+        }
+    }
+}
+
+/// The years (1900–2099) a text holds as whole numbers.
+fn years(text: &str) -> impl Iterator<Item = i32> + '_ {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse().ok())
 }

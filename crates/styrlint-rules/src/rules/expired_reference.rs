@@ -1,4 +1,4 @@
-use crate::history::is_history;
+use crate::history::History;
 use crate::macros::declare_rule;
 use crate::rules::broken_link::{is_external, percent_decode, resolve};
 use crate::{Context, Rule, RuleMeta};
@@ -75,6 +75,7 @@ impl Rule for ExpiredReference {
             }
             // target → (builds on?, first span, number of places)
             let mut found: BTreeMap<DocId, (bool, Range<usize>, usize)> = BTreeMap::new();
+            let mut history = History::new(corpus, i, today);
             let mut note = |t: DocId, builds: bool, span: Range<usize>| {
                 if t == i || expired[t].is_none() {
                     return;
@@ -93,7 +94,7 @@ impl Rule for ExpiredReference {
             }
             for link in &doc.links {
                 if let Some(t) = link_target(corpus, doc, link)
-                    && !in_history(corpus, doc, link.span.start)
+                    && !in_history(&mut history, doc, link.span.start)
                 {
                     note(t, false, link.span.clone());
                 }
@@ -102,13 +103,7 @@ impl Rule for ExpiredReference {
                 let Some(Target::Doc(t)) = m.target() else {
                     continue;
                 };
-                let block = &doc.blocks[m.block];
-                let sentence = block
-                    .sentences
-                    .get(m.sentence)
-                    .map_or(block.text.as_str(), |s| &block.text.as_str()[s.clone()]);
-                let before = &block.text.as_str()[..m.norm.start.min(block.text.len())];
-                if is_history(corpus, doc, block, sentence, before) {
+                if history.mention(m) {
                     continue;
                 }
                 note(t, false, m.span.clone());
@@ -170,11 +165,11 @@ fn link_target(corpus: &Corpus, doc: &Document, link: &styrlint_parse::Link) -> 
 }
 
 /// True when the text at `offset` sits in a block that narrates history.
-fn in_history(corpus: &Corpus, doc: &Document, offset: usize) -> bool {
+fn in_history(history: &mut History<'_>, doc: &Document, offset: usize) -> bool {
     doc.blocks
         .iter()
-        .find(|b| b.span.contains(&offset))
-        .is_some_and(|b| is_history(corpus, doc, b, b.text.as_str(), ""))
+        .position(|b| b.span.contains(&offset))
+        .is_some_and(|bi| history.block(bi))
 }
 
 fn diagnostic(

@@ -1,4 +1,4 @@
-use crate::history::is_history;
+use crate::history::History;
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
 use rayon::prelude::*;
@@ -31,15 +31,33 @@ declare_rule! {
     ///   because it is the same fact seen from the other end: every mention
     ///   of the old document is already stale.
     ///
-    /// The message says what replaced it and when, and whether the document
-    /// was adopted before the change (it was left behind) or after it (it
-    /// named something already gone).
+    /// The message says what replaced it and when (the whole chain, when a
+    /// successor was itself replaced), and whether the document was adopted
+    /// before the change (it was left behind) or after it (it named
+    /// something already gone).
+    ///
+    /// A fixed document (minutes, a report, a decision, a press release;
+    /// see docs/configuration.md) is right about its own date: in it only a
+    /// body already abolished on that date is stale, the message says which
+    /// date was used and where it came from, and there is no fix.
+    ///
+    /// A mention is a name, not a string: an acronym ("KS", "SIG") counts
+    /// only as the register writes it, a proper name only with its capital,
+    /// and never inside a URL, a path, an e-mail address or a code; the
+    /// plural of a name means several bodies, not that one.
     ///
     /// Not flagged: sentences that record the change ("X avvecklades 2023
     /// och ersattes av Y", "was replaced by", "formerly X", "tidigare X"),
-    /// sentences naming the old body together with its successor, anything
-    /// under a history heading ("Historik", "Ändringshistorik", "History",
-    /// "Changelog"), past-tense sentences under "Bakgrund"/"Background",
+    /// sentences that place the body in the past wherever the words stand
+    /// ("Tidigare ansvarade X", "Fram till 2022 beslutade X", "dåvarande X",
+    /// "served on the X from 2015 to 2019", "grew out of", "prior to 2021"),
+    /// past-tense sentences about a year before the document's, and any
+    /// past tense in a fixed document; sentences naming the old body
+    /// together with its successor; a table row or list item that says the
+    /// body is gone ("avvecklad", "archived"), a parenthesis after the name
+    /// ("(retired 2022)"), a quoted title; anything under a history heading
+    /// ("Historik", "Tidigare ledamöter", "Archived", "Emeritus",
+    /// "Changelog"), past-tense sentences under "Bakgrund"/"Background";
     /// repealed and superseded documents themselves, register tables, and
     /// bodies whose abolition date is after `--today`.
     ///
@@ -60,11 +78,14 @@ declare_rule! {
     ///
     /// ## Fix
     ///
-    /// Write the successor's name. When the mention is written exactly as the
-    /// registered name and there is exactly one current successor, `--fix`
-    /// does it, keeping the mention's capitalisation. Inflected mentions
-    /// ("utskottets") need a person, since the successor's name may inflect
-    /// differently.
+    /// Write the successor's name. `--fix` does it only where nothing is
+    /// guessed: the mention is written exactly as the register writes the
+    /// name or an alias (a capital at the start of a sentence is kept), the
+    /// chain of successors ends in exactly one current body, and the
+    /// replacement is that body's name as the register writes it (its
+    /// English alias in an English document, when its name is Swedish).
+    /// Inflected or lower-case mentions, several successors and fixed
+    /// documents need a person.
     pub struct StaleReference {
         name: "stale-reference",
         severity: Error,
@@ -95,6 +116,7 @@ impl Rule for StaleReference {
                 }
                 let facts = &corpus.facts[di];
                 let dated = facts.date;
+                let mut history = History::new(corpus, di, ctx.today);
                 // A record (minutes, a report, a decision) is right about
                 // its own date: only what was already gone then is stale in
                 // it, and an undated one cannot be judged.
@@ -131,13 +153,7 @@ impl Rule for StaleReference {
                         .sentences
                         .get(m.sentence)
                         .map_or(block.text.as_str(), |s| &block.text.as_str()[s.clone()]);
-                    if is_history(
-                        corpus,
-                        doc,
-                        block,
-                        sentence,
-                        &block.text.as_str()[..m.norm.start],
-                    ) {
+                    if history.mention(m) {
                         continue;
                     }
                     if corpus.lexicon.has_current_marker(&sentence.to_lowercase())
@@ -910,6 +926,108 @@ Volunteers can join the Outreach Working Group.
             r[1].starts_with("news/2024/01/welcome.md:3:")
                 && r[1].ends_with("this record is dated 2024-01-01 (from its path), when the name was already out of date"),
             "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn past_context_beyond_a_history_heading_swedish() {
+        let past = with(
+            "# Plan\n\n\
+             Tidigare ansvarade Hållbarhetsutskottet för frågan.\n\n\
+             Fram till 2021 beslutade Barn- och ungdomsnämnden om bidragen.\n\n\
+             Hon har tidigare arbetat vid Kontoret för hållbart samhälle.\n\n\
+             Hållbarhetsutskottet, som avvecklades 2023, beredde ärendena.\n\n\
+             Beslutet fattades av dåvarande Barn- och ungdomsnämnden.\n\n\
+             Rapporten ”Hållbarhetsutskottets arbete med trygghet” finns att läsa.\n\n\
+             - Barn- och ungdomsnämnden (avvecklad)\n\n\
+             ## Tidigare organ\n\nKontoret för hållbart samhälle samordnade arbetet.\n\n\
+             ## Organisation\n\n| Namn | Status |\n|---|---|\n| Hållbarhetsutskottet | avvecklat |\n",
+        );
+        assert_eq!(check("stale-reference", &past), Vec::<String>::new());
+        // The same bodies in current text: every one is found.
+        let current = with(
+            "# Plan\n\n\
+             Hållbarhetsutskottet ansvarar för frågan.\n\n\
+             Barn- och ungdomsnämnden beslutar om bidragen före 2025-03-31.\n\n\
+             Kontoret för hållbart samhälle samordnar arbetet.\n\n\
+             | Namn | Status |\n|---|---|\n| Hållbarhetsutskottet | aktivt |\n",
+        );
+        assert_eq!(check("stale-reference", &current).len(), 4);
+    }
+
+    #[test]
+    fn past_context_beyond_a_history_heading_english() {
+        let register = "\
+<!-- file: register.md -->
+| Body | Abolished | Replaced by |
+|---|---|---|
+| Outreach Working Group | 2023-06-30 | Community Committee |
+| Community Committee | | |
+";
+        let past = format!(
+            "{register}<!-- file: charter.md -->
+---
+type: charter
+adopted: 2024-01-10
+---
+# Charter
+
+The Community Committee was formerly the Outreach Working Group.
+
+Jane served on the Outreach Working Group from 2015 to 2019.
+
+The Community Committee grew out of the Outreach Working Group.
+
+Prior to 2022, the Outreach Working Group ran the events.
+
+| Group | State |
+|---|---|
+| Outreach Working Group | archived |
+
+## Emeritus members
+
+Members of the Outreach Working Group are thanked.
+"
+        );
+        assert_eq!(check("stale-reference", &past), Vec::<String>::new());
+        let current = format!(
+            "{register}<!-- file: charter.md -->
+---
+type: charter
+adopted: 2024-01-10
+---
+# Charter
+
+Questions go to the Outreach Working Group.
+
+| Group | State |
+|---|---|
+| Outreach Working Group | active |
+"
+        );
+        assert_eq!(check("stale-reference", &current).len(), 2);
+    }
+
+    #[test]
+    fn a_record_narrating_the_past_is_history_and_one_speaking_now_is_stale() {
+        let fixture = "\
+<!-- file: register.md -->
+| Body | Abolished | Replaced by |
+|---|---|---|
+| Core Team | 2023-06-23 | Leadership Council |
+| Leadership Council | | |
+<!-- file: minutes/2024-05-01.md -->
+# Minutes
+
+The Core Team used to triage these issues.
+
+Action: send the proposal to the Core Team for review.
+";
+        let found = check("stale-reference", fixture);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("minutes/2024-05-01.md:5:"),
+            "{found:?}"
         );
     }
 
