@@ -125,6 +125,13 @@ pub struct MandateWords {
     /// Passive decisions: "beslutas av", "is approved by".
     #[serde(default)]
     pub passive_decides: Vec<String>,
+    /// Passive preparation: "bereds av", "is prepared by".
+    #[serde(default)]
+    pub passive_prepares: Vec<String>,
+    /// Phrases that set a limit on a matter rather than name it ("inom
+    /// ramen för", "within the limits of"): the matter ends before them.
+    #[serde(default)]
+    pub limit_phrases: Vec<String>,
     /// Words before the receiver of a report: "till", "to".
     #[serde(default)]
     pub receiver_markers: Vec<String>,
@@ -195,6 +202,20 @@ pub struct DocumentWords {
     /// Matters that may not be delegated.
     #[serde(default)]
     pub non_delegable: Vec<String>,
+    /// Words of a sentence that introduces goals rather than states one.
+    #[serde(default)]
+    pub goal_intro_words: Vec<String>,
+    /// Body kinds from outside the organisation (an agency, the police).
+    #[serde(default)]
+    pub external_kinds: Vec<String>,
+    /// Informal or mixed body kinds, which cannot decide on the
+    /// organisation's behalf.
+    #[serde(default)]
+    pub informal_kinds: Vec<String>,
+    /// Title or file-name words that make an untyped document a grant of
+    /// mandates ("Reglemente", "Charter").
+    #[serde(default)]
+    pub grant_titles: Vec<String>,
     /// Words in a title, file name or folder that make a document fixed
     /// (minutes, reports, press releases, archives).
     #[serde(default)]
@@ -228,6 +249,8 @@ impl MandateWords {
             advisory,
             delegates,
             passive_decides,
+            passive_prepares,
+            limit_phrases,
             receiver_markers,
             only_markers,
             advisory_only,
@@ -258,6 +281,10 @@ impl DocumentWords {
             delegate_columns,
             mandate_columns,
             non_delegable,
+            goal_intro_words,
+            external_kinds,
+            informal_kinds,
+            grant_titles,
             fixed_words,
             archive_folders,
             living_words

@@ -126,6 +126,8 @@ pub struct Verbs {
     subordinate: Vec<String>,
     coordinators: Vec<String>,
     articles: Vec<String>,
+    /// Phrases a matter ends before: limits and times.
+    limits: Vec<String>,
 }
 
 impl Verbs {
@@ -135,7 +137,7 @@ impl Verbs {
         let mut patterns: Vec<String> = Vec::new();
         let mut kinds = Vec::new();
         let mut passive = Vec::new();
-        let groups: [(&Vec<String>, Option<MandateKind>, bool); 8] = [
+        let groups: [(&Vec<String>, Option<MandateKind>, bool); 9] = [
             (&m.decides, Some(MandateKind::Decides), false),
             (&m.prepares, Some(MandateKind::Prepares), false),
             (&m.follows_up, Some(MandateKind::FollowsUp), false),
@@ -144,6 +146,7 @@ impl Verbs {
             (&m.advisory, Some(MandateKind::Advisory), false),
             (&m.delegates, Some(MandateKind::Delegates), false),
             (&m.passive_decides, Some(MandateKind::Decides), true),
+            (&m.passive_prepares, Some(MandateKind::Prepares), true),
         ];
         for (words, kind, is_passive) in groups {
             for w in words {
@@ -166,6 +169,12 @@ impl Verbs {
             stop: m.stop_words.iter().map(|w| w.to_lowercase()).collect(),
             subordinate: m.subordinators.iter().map(|w| w.to_lowercase()).collect(),
             coordinators: m.coordinators.iter().map(|w| w.to_lowercase()).collect(),
+            limits: m
+                .limit_phrases
+                .iter()
+                .chain(&lex.words.document.time_words)
+                .map(|w| w.to_lowercase())
+                .collect(),
             articles: lex
                 .words
                 .articles
@@ -189,6 +198,25 @@ impl Verbs {
             .collect()
     }
 
+    /// The matter an object phrase names: the phrase up to a limit it sets
+    /// ("inköp inom ramen för budget" is about purchases, not the budget)
+    /// or a time ("medlen … varje år").
+    pub fn matter<'o>(&self, object: &'o str) -> &'o str {
+        let lower = lower_same_len(object);
+        let cut = self
+            .limits
+            .iter()
+            .filter_map(|l| {
+                lower
+                    .match_indices(l.as_str())
+                    .find(|(i, _)| *i > 0 && is_word_at(&lower, *i, i + l.len()))
+                    .map(|(i, _)| i)
+            })
+            .min()
+            .unwrap_or(object.len());
+        object[..cut].trim_end()
+    }
+
     /// The normalised key of an object phrase.
     pub fn key(&self, object: &str) -> Vec<String> {
         let mut out: Vec<String> = tokenize(object)
@@ -206,17 +234,31 @@ impl Verbs {
 /// off, keeping at least four letters.
 fn stem(w: &str) -> String {
     const ENDINGS: &[&str] = &[
-        "ernas", "arnas", "ornas", "erna", "arna", "orna", "ings", "ens", "ets", "ies", "en", "et",
-        "er", "ar", "or", "na", "es", "s", "a", "e",
+        "ningarna", "ningar", "ningen", "ning", "ernas", "arnas", "ornas", "erna", "arna", "orna",
+        "ings", "ens", "ets", "ies", "en", "et", "er", "ar", "or", "na", "es", "s", "a", "e",
     ];
+    let mut out = w.to_string();
     for e in ENDINGS {
         if let Some(s) = w.strip_suffix(e)
             && s.chars().count() >= 4
         {
-            return s.to_string();
+            out = s.to_string();
+            break;
         }
     }
-    w.to_string()
+    // "medel"/"medlen", "regel"/"regler": the unstressed e before a final
+    // l or r falls away in inflection, so it goes in the stem too.
+    let chars: Vec<char> = out.chars().collect();
+    if let [.., c, 'e', l] = chars.as_slice()
+        && matches!(l, 'l' | 'r')
+        && !"aeiouyåäö".contains(*c)
+        && chars.len() >= 5
+    {
+        let mut s: String = chars[..chars.len() - 2].iter().collect();
+        s.push(*l);
+        out = s;
+    }
+    out
 }
 
 fn is_word_at(text: &str, start: usize, end: usize) -> bool {
@@ -286,7 +328,7 @@ pub fn extract_doc(corpus: &Corpus, verbs: &Verbs, di: usize) -> (Vec<Mandate>, 
         verbs,
         doc,
         di,
-        grant: is_type_in(corpus, di, &corpus.lexicon.words.document.grant_types),
+        grant: is_grant(corpus, di),
         roles_sections: doc.sections_where(|h| {
             let lex = &corpus.lexicon;
             lex.heading_is(&h.text, &lex.words.document.roles_headings)
@@ -294,6 +336,47 @@ pub fn extract_doc(corpus: &Corpus, verbs: &Verbs, di: usize) -> (Vec<Mandate>, 
     }
     .read(&mut m, &mut r);
     (m, r)
+}
+
+/// True when a document grants mandates: its type is a granting one
+/// (reglemente, delegationsordning, charter …), or it has no type and its
+/// title or file name begins with a word that names one ("Reglemente för
+/// sektionen", "bylaws.md") — a document converted from Word often has no
+/// front matter.
+pub fn is_grant(corpus: &Corpus, doc: usize) -> bool {
+    let words = &corpus.lexicon.words.document;
+    if corpus.kind_of(doc).is_some() {
+        return is_type_in(corpus, doc, &words.grant_types);
+    }
+    let d = &corpus.docs[doc];
+    let first_words = |s: &str| -> String {
+        name_key(s)
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let title = first_words(&d.title);
+    let stem = first_words(&d.stem().replace(['_', '-'], " "));
+    let last_word = |s: &str| -> String {
+        name_key(s)
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_string()
+    };
+    let ends = [
+        last_word(&d.title),
+        last_word(&d.stem().replace(['_', '-'], " ")),
+    ];
+    words.grant_titles.iter().any(|g| {
+        let g = name_key(g);
+        [&title, &stem]
+            .iter()
+            .any(|t| t.starts_with(&g) && t[g.len()..].chars().next().is_none_or(|c| c == ' '))
+            || ends.contains(&g)
+    })
 }
 
 /// True when a document's type (canonical name) is in a list.
@@ -340,6 +423,9 @@ impl DocReader<'_> {
             }
         }
         let mut heading_lead: Option<(Option<usize>, usize)> = None; // (section, body)
+        // The leads of the list items above ("- **Styrgrupp X**" with
+        // sub-items "- beslutar om …"), by list depth.
+        let mut item_leads: Vec<(u16, usize)> = Vec::new();
         for (bi, block) in self.doc.blocks.iter().enumerate() {
             if block.cell.is_some() {
                 continue; // tables are read below
@@ -361,11 +447,28 @@ impl DocReader<'_> {
                 }
                 continue;
             }
-            let lead = self.lead(block, block_mentions).or_else(|| {
-                heading_lead
-                    .filter(|(s, _)| *s == block.section)
-                    .map(|(_, b)| (b, 0..0, 0))
-            });
+            let own_lead = self.lead(block, block_mentions);
+            if block.kind == BlockKind::ListItem {
+                while item_leads
+                    .last()
+                    .is_some_and(|&(d, _)| d >= block.list_depth)
+                {
+                    item_leads.pop();
+                }
+            } else {
+                item_leads.clear();
+            }
+            let parent_item = item_leads.last().map(|&(_, b)| b);
+            if let (Some((b, _, _)), BlockKind::ListItem) = (&own_lead, block.kind) {
+                item_leads.push((block.list_depth, *b));
+            }
+            let lead = own_lead
+                .or_else(|| parent_item.map(|b| (b, 0..0, 0)))
+                .or_else(|| {
+                    heading_lead
+                        .filter(|(s, _)| *s == block.section)
+                        .map(|(_, b)| (b, 0..0, 0))
+                });
             if let Some((body, span, _)) = &lead
                 && in_roles
                 && !span.is_empty()
@@ -658,6 +761,7 @@ impl DocReader<'_> {
         exclusive: bool,
         in_roles: bool,
     ) -> Mandate {
+        let object = self.verbs.matter(object);
         Mandate {
             doc: self.di,
             body,
@@ -707,7 +811,9 @@ impl DocReader<'_> {
                     let Some((body, _)) = cell_body(ri + 1, dc) else {
                         continue;
                     };
-                    let matter = row.cells.get(mc).map_or("", |c| c.text.as_str());
+                    let matter = self
+                        .verbs
+                        .matter(row.cells.get(mc).map_or("", |c| c.text.as_str()));
                     out.push(Mandate {
                         doc: self.di,
                         body,

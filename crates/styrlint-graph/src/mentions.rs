@@ -967,10 +967,18 @@ impl Matcher {
                     [] => {}
                 }
                 let named: Vec<usize> = in_doc.iter().copied().filter(of_kind).collect();
-                match named.as_slice() {
-                    [one] => break 'decide (Some(*one), Vec::new()),
-                    [_, _, ..] => break 'decide (None, named),
-                    [] => {}
+                // Of several named in the document, the one a heading of it
+                // names ("# 2 Sektionsstyrelsen") is the one it is about.
+                let headed: Vec<usize> = named
+                    .iter()
+                    .copied()
+                    .filter(|b| by_heading.values().any(|v| v.contains(b)))
+                    .collect();
+                match (named.as_slice(), headed.as_slice()) {
+                    ([one], _) => break 'decide (Some(*one), Vec::new()),
+                    ([_, _, ..], [one]) => break 'decide (Some(*one), Vec::new()),
+                    ([_, _, ..], _) => break 'decide (None, named),
+                    ([], _) => {}
                 }
                 let register: Vec<usize> = kind.iter().copied().filter(live).collect();
                 match register.len() {

@@ -60,6 +60,9 @@ pub enum DateFrom {
     Path,
     /// The last git commit that touched the file.
     Commit,
+    /// The heading a passage sits under ("## 2024-03-19" in a file of a
+    /// year's minutes).
+    Heading,
 }
 
 impl DateFrom {
@@ -70,6 +73,7 @@ impl DateFrom {
             DateFrom::Title => ("enligt titeln", "from its title"),
             DateFrom::Path => ("enligt sökvägen", "from its path"),
             DateFrom::Commit => ("enligt senaste commit", "from its last commit"),
+            DateFrom::Heading => ("enligt rubriken", "from its heading"),
         }
     }
 }
@@ -88,6 +92,23 @@ impl Facts {
     pub fn is_fixed(&self) -> bool {
         matches!(self.standing, Standing::Fixed(_))
     }
+}
+
+/// For each heading of a document, the full date it or a heading above it
+/// holds ("# 2024-03-19", "## Möte 2021-05-04"): the date of the passage
+/// under it, in a file that holds many records.
+pub fn heading_dates(doc: &Document) -> Vec<Option<Date>> {
+    let mut out: Vec<Option<Date>> = Vec::with_capacity(doc.headings.len());
+    let mut open: Vec<(u8, Option<Date>)> = Vec::new();
+    for h in &doc.headings {
+        while open.last().is_some_and(|&(level, _)| level >= h.level) {
+            open.pop();
+        }
+        let date = full_date_in(&h.text).or_else(|| open.last().and_then(|&(_, d)| d));
+        open.push((h.level, date));
+        out.push(date);
+    }
+    out
 }
 
 /// Reads a document's standing and date. `fixed_glob` is the config's
@@ -410,6 +431,24 @@ mod tests {
         assert!(!fixed("charter.md", "# Charter\n"));
         assert!(!fixed("styrdokument/plan-2024-2027.md", "# Plan\n"));
         assert!(!fixed("reports.md", "---\ntyp: plan\n---\n# Reports\n"));
+    }
+
+    #[test]
+    fn headings_date_the_passages_under_them() {
+        let doc = parse(
+            "minutes/2024.md",
+            "# Minutes 2024\n\n## 2024-03-19\n\n### Agenda\n\n## 2024-04-02\n\ntext\n".to_string(),
+            Lang::En,
+        );
+        assert_eq!(
+            heading_dates(&doc),
+            [
+                None,
+                Some(d("2024-03-19")),
+                Some(d("2024-03-19")),
+                Some(d("2024-04-02"))
+            ]
+        );
     }
 
     #[test]

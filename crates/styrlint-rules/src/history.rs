@@ -171,9 +171,15 @@ impl<'a> History<'a> {
                         None => return false,
                     }
                 };
+                // The row says the body is gone, or the header says the
+                // table is about the past ("Stage (at the time)").
                 cells
                     .iter()
                     .any(|c| lex.has_retired_word(&c.text.to_lowercase()))
+                    || table.header.iter().any(|c| {
+                        let h = c.text.to_lowercase();
+                        lex.has_past_phrase(&h) || lex.is_history_heading(&c.text)
+                    })
             }
             (BlockKind::ListItem, _) => lex.has_retired_word(&block.text.as_str().to_lowercase()),
             _ => false,

@@ -10,16 +10,35 @@ declare_rule! {
     ///
     /// A definite generic noun — "styrgruppen", "utskottet", "nämnden",
     /// "rådet", "the steering group", "the committee" (the nouns are lexicon
-    /// data) — that is not itself a registered name or alias, in a document
-    /// that names two or more bodies of that kind, when the context does not
-    /// single one out.
+    /// data) — that is not itself a registered name or alias, when two or
+    /// more live bodies of *that kind* compete for it and nothing tells a
+    /// reader which one is meant. A body's kind is the register's `Typ`
+    /// (else the head of its name: "Technical Steering Committee" is a
+    /// committee, "Board Secretary" a role); a name that merely contains the
+    /// noun does not make a body of that kind. Abolished bodies never
+    /// compete. The candidates are the bodies of the kind named under the
+    /// same heading, else in the document, else, when the document names
+    /// none, the two or three the register has.
     ///
-    /// A generic mention is resolved, not flagged, when a body of that kind
-    /// was named earlier in the same paragraph or list item ("Styrgrupp
-    /// Framtid … Gruppen består av …"), when exactly one of the
-    /// document's own bodies (`beslutad_av`, `ansvarig`, `gäller_för`) is of
-    /// that kind, when the document names only one, or when the register has
-    /// only one. Later rules use the resolution.
+    /// These tell which body is meant, and resolve the mention (later rules
+    /// use the resolution): a definition ("Trollhättan Energi AB (nedan
+    /// bolaget)", "nedan kallad styrelsen", "hereinafter the Board",
+    /// "Styrelsen refererar till …"); the document's own body (its
+    /// `beslutad_av`, `ansvarig`, `gäller_för`, a body its title names, the
+    /// body a folder or file is named after: "This working group" in a
+    /// working group's charter); one body of the kind named before it in
+    /// the same paragraph; a heading above it that names one; one body of
+    /// the kind under the same heading or in the document; of several, the
+    /// one a heading of the document names.
+    ///
+    /// Never ambiguous: generic statements — an indefinite or quantified
+    /// antecedent ("om en nämnd …, kan nämnden", "each working group …",
+    /// "varje kommitté" anywhere in the chapter), the noun in plural, a
+    /// heading about the kind in general ("Arbetsgrupper"); broad nouns any
+    /// body may be called by ("gruppen", "the group"); a noun tied to a
+    /// name ("styrelsen för Trollhättans Stad", "the board of the
+    /// Foundation") or used as a modifier ("the board member", "the board
+    /// meeting"); fixed documents such as minutes.
     ///
     /// ## Why it matters
     ///

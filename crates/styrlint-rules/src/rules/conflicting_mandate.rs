@@ -475,6 +475,40 @@ mod tests {
     use crate::testing::check;
 
     #[test]
+    fn the_same_matter_in_other_words_in_another_document() {
+        // The delegation order gives the allocation to the utskott; the plan
+        // has the steering group allocate the same funds, in its own words.
+        let fixture = "\
+<!-- file: register.md -->
+| Organ | Typ | Rapporterar till |
+|---|---|---|
+| Kommunstyrelsen | styrelse | |
+| Utskott A | utskott | Kommunstyrelsen |
+| Styrgrupp B | styrgrupp | |
+<!-- file: delegation.md -->
+---
+typ: delegationsordning
+beslutad_av: Kommunstyrelsen
+---
+| Ärende | Delegat |
+|---|---|
+| Fördelning av medel för sociala investeringar | Utskott A |
+<!-- file: plan.md -->
+---
+typ: plan
+beslutad_av: Kommunstyrelsen
+---
+Styrgrupp B fördelar medlen för sociala investeringar varje år.
+";
+        let found = check("conflicting-mandate", fixture);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("Utskott A") && found[0].contains("Styrgrupp B"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_pair_filter_keeps_every_pair_same_key_accepts() {
         use styrlint_graph::mandates::same_key;
         // Keys of 1 to 7 stems from a small vocabulary, so that many pairs

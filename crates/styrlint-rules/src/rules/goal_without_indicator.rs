@@ -171,7 +171,12 @@ fn goals(corpus: &Corpus, doc: &Document) -> Vec<(std::ops::Range<usize>, String
         for b in here.iter().filter(|b| b.kind == BlockKind::Paragraph) {
             for s in &b.sentences {
                 let text = &b.text.as_str()[s.clone()];
-                if text.trim_end().ends_with(':') {
+                // An introduction ("Planen har tre mål, som beskrivs
+                // nedan.", "För varje område gäller följande mål:") is no
+                // goal of its own.
+                if text.trim_end().ends_with(':')
+                    || lex.has_any(&text.to_lowercase(), &lex.words.document.goal_intro_words)
+                {
                     continue;
                 }
                 out.push((b.text.to_original(s.clone()), text.to_string()));
@@ -244,6 +249,23 @@ Staden ska växa.
                 "plan.md:10: goal-without-indicator: målet saknar mätbart mål: ingen siffra med enhet eller procent, inget målår och ingen indikator",
                 "plan.md:11: goal-without-indicator: målet saknar mätbart mål: ingen siffra med enhet eller procent, inget målår och ingen indikator",
             ]
+        );
+    }
+
+    #[test]
+    fn an_introduction_under_a_goals_heading_is_no_goal() {
+        let fixture = "\
+<!-- file: plan.md -->
+---
+typ: plan
+---
+## Mål
+
+Planen har tre mål, som beskrivs nedan. Andelen unga som är trygga ökar till 80 % senast 2026.
+";
+        assert_eq!(
+            check("goal-without-indicator", fixture),
+            Vec::<String>::new()
         );
     }
 

@@ -121,11 +121,27 @@ impl Rule for StaleReference {
                 // its own date: only what was already gone then is stale in
                 // it, and an undated one cannot be judged.
                 let record = facts.is_fixed();
-                if record && dated.is_none() {
+                // A file of many records dates each by its heading.
+                let heading_dates = if record {
+                    styrlint_graph::standing::heading_dates(doc)
+                } else {
+                    Vec::new()
+                };
+                if record && dated.is_none() && heading_dates.iter().all(Option::is_none) {
                     return out;
                 }
-                let in_time =
-                    |gone: &Gone| !record || gone.date.zip(dated).is_some_and(|(g, d)| g < d.date);
+                let date_at = |section: Option<usize>| -> Option<Dated> {
+                    section
+                        .and_then(|s| heading_dates.get(s).copied().flatten())
+                        .map(|date| Dated {
+                            date,
+                            from: DateFrom::Heading,
+                        })
+                        .or(dated)
+                };
+                let in_time = |gone: &Gone, dated: Option<Dated>| {
+                    !record || gone.date.zip(dated).is_some_and(|(g, d)| g < d.date)
+                };
                 for m in &corpus.mentions[di] {
                     let MentionKind::Named { targets, base_form } = &m.kind else {
                         continue;
@@ -145,10 +161,11 @@ impl Rule for StaleReference {
                     let Some(gone) = stale_target(corpus, target, di, ctx.today) else {
                         continue;
                     };
-                    if !in_time(&gone) {
+                    let block = &doc.blocks[m.block];
+                    let dated = date_at(block.section);
+                    if !in_time(&gone, dated) {
                         continue;
                     }
-                    let block = &doc.blocks[m.block];
                     let sentence = block
                         .sentences
                         .get(m.sentence)
@@ -201,7 +218,7 @@ impl Rule for StaleReference {
                     .filter_map(|v| Some((v, Target::Doc(corpus.resolve_doc(&v.value)?))));
                 for (v, target) in bodies.chain(parents) {
                     if let Some(gone) = stale_target(corpus, target, di, ctx.today)
-                        && in_time(&gone)
+                        && in_time(&gone, dated)
                     {
                         out.push(diagnostic(
                             doc,

@@ -17,7 +17,14 @@ declare_rule! {
     /// delegation order (the types are lexicon data) — gives that body any
     /// decision right or responsibility.
     ///
-    /// Not flagged: the organisation's top body, which holds original
+    /// A granting document is one of a granting type, or an untyped one
+    /// whose title or file name says it is ("Reglemente för nämnden",
+    /// "bylaws.md"). In a corpus with no granting document at all the rule
+    /// stays silent: there is nothing to hold a claim against.
+    ///
+    /// Not flagged: a body from outside the organisation, whose powers come
+    /// from elsewhere (a register `Typ` such as myndighet, polis, agency:
+    /// `external_kinds`); the organisation's top body, which holds original
     /// authority (kommunfullmäktige, a general assembly); bodies whose kind
     /// carries authority of its own (a nämnd, a styrelse, a board — lexicon
     /// data, read from the register's `Typ`); the body that adopted the
@@ -58,6 +65,15 @@ impl Rule for UnbackedMandate {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
+        // Without any reglemente, delegation order or charter in the corpus,
+        // "no document grants it" says nothing about the body.
+        let has_grants = (0..corpus.docs.len()).any(|d| {
+            !corpus.docs[d].meta.status().is_gone() && styrlint_graph::mandates::is_grant(corpus, d)
+        });
+        if !has_grants {
+            return;
+        }
+        let external = &corpus.lexicon.words.document.external_kinds;
         let granted: HashSet<usize> = corpus
             .mandates
             .iter()
@@ -82,7 +98,15 @@ impl Rule for UnbackedMandate {
                 .decided_by
                 .as_ref()
                 .and_then(|d| corpus.resolve_body(&d.value));
-            if granted.contains(&m.body)
+            // A body from outside (an agency, the police) has its powers
+            // from elsewhere.
+            let outside = corpus.bodies[m.body].kind.as_ref().is_some_and(|k| {
+                external
+                    .iter()
+                    .any(|e| styrlint_parse::name_key(e) == styrlint_parse::name_key(k))
+            });
+            if outside
+                || granted.contains(&m.body)
                 || is_root(corpus, m.body)
                 || has_own_authority(corpus, m.body)
                 || adopter == Some(m.body)
@@ -170,6 +194,32 @@ beslutad_av: Kommunstyrelsen
              <!-- file: b.md -->\n# Minnesanteckningar från styrgruppens möte\n\nStyrgrupp B fattar beslut om vilka frågor som ska prioriteras.\n"
         );
         assert_eq!(check("unbacked-mandate", &fixture), Vec::<String>::new());
+    }
+
+    #[test]
+    fn no_grant_documents_an_external_body_and_a_charter_by_title() {
+        // Without any reglemente, delegation order or charter, the rule has
+        // nothing to hold a claim against.
+        let fixture = "\
+<!-- file: register.md -->
+| Organ | Typ | Rapporterar till |
+|---|---|---|
+| Kommunfullmäktige | fullmäktige | |
+| Styrgrupp B | styrgrupp | Kommunfullmäktige |
+| Polismyndigheten | myndighet | Kommunfullmäktige |
+<!-- file: plan.md -->
+Styrgrupp B fattar beslut om vilka frågor som ska prioriteras.
+";
+        assert_eq!(check("unbacked-mandate", fixture), Vec::<String>::new());
+        // With one (an untyped document titled as a reglemente), the
+        // steering group is flagged, the police deciding is not.
+        let with_grant = format!(
+            "{fixture}Polismyndigheten beslutar om ordningsvakter.\n\
+             <!-- file: reglemente.md -->\n# Reglemente för nämnden\n\nNämnden ansvarar för verksamheten.\n"
+        );
+        let found = check("unbacked-mandate", &with_grant);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("Styrgrupp B"), "{found:?}");
     }
 
     #[test]
