@@ -445,6 +445,9 @@ impl Lexicon {
                     .is_some_and(char::is_alphanumeric);
                 let rest = sentence[i + m.len()..].trim_start();
                 let year_of_text = year;
+                // "until 2021", "up to April 2021", "before 30 September
+                // 2023": a day and a month may stand before the year.
+                let rest = skip_day_and_month(rest, &self.words.document.time_words);
                 let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
                 before_ok
                     && year.len() == 4
@@ -550,6 +553,21 @@ impl Lexicon {
                         .any(|e| w.ends_with(e.as_str()))
             })
     }
+}
+
+/// Skips a day number and a month name (lexicon time words) at the start
+/// of a text: "30 september 2023" -> "2023".
+fn skip_day_and_month<'t>(text: &'t str, months: &[String]) -> &'t str {
+    let mut rest = text.trim_start();
+    let day_len = rest.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&day_len) {
+        rest = rest[day_len..].trim_start_matches(['.', ' ']);
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !word.is_empty() && months.contains(&word) {
+        rest = rest[word.len()..].trim_start_matches([',', ' ']);
+    }
+    rest
 }
 
 fn ends_with_word(text: &str, word: &str) -> bool {

@@ -175,19 +175,38 @@ fn clean_name(s: &str) -> String {
         .to_string()
 }
 
-/// Splits a comma- or semicolon-separated cell into names with spans.
+/// Splits a comma- or semicolon-separated cell into names with spans. A
+/// name that holds a comma is written in double quotes ("Diversity, Equity
+/// & Inclusion").
 fn split_names(text: &str, cell: &styrlint_parse::Cell) -> Vec<Spanned<String>> {
     let raw = text.get(cell.span.clone()).unwrap_or("");
     let mut out = Vec::new();
-    let mut pos = 0;
-    for part in raw.split([',', ';']) {
+    let mut parts: Vec<(usize, &str)> = Vec::new();
+    let (mut from, mut quoted) = (0, false);
+    for (i, c) in raw.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' | ';' if !quoted => {
+                parts.push((from, &raw[from..i]));
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push((from, &raw[from..]));
+    for (pos, part) in parts {
+        let trimmed = part.trim();
         let start = pos + (part.len() - part.trim_start().len());
-        let name = clean_name(part.trim());
+        let (inner, offset) = match trimmed.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+            Some(inner) => (inner, 1),
+            None => (trimmed, 0),
+        };
+        let name = clean_name(inner);
         if !name.is_empty() {
-            let span = cell.span.start + start..cell.span.start + start + part.trim().len();
+            let span =
+                cell.span.start + start + offset..cell.span.start + start + offset + inner.len();
             out.push(Spanned { value: name, span });
         }
-        pos += part.len() + 1;
     }
     if out.is_empty() && !cell.text.trim().is_empty() {
         // The cell text differs from the raw bytes (escapes); keep it whole.

@@ -94,21 +94,22 @@ impl Facts {
     }
 }
 
-/// For each heading of a document, the full date it or a heading above it
-/// holds ("# 2024-03-19", "## Möte 2021-05-04"): the date of the passage
-/// under it, in a file that holds many records.
+/// For each heading of a document, the full date of the record it belongs
+/// to: its own ("# 2024-03-19", "## Möte 2021-05-04"), else that of the
+/// last dated heading before it. In a file of many records (a year of
+/// minutes), each record runs from one dated heading to the next, whatever
+/// the levels of the headings in between ("# 2024-04-02", "# Attendance").
 pub fn heading_dates(doc: &Document) -> Vec<Option<Date>> {
-    let mut out: Vec<Option<Date>> = Vec::with_capacity(doc.headings.len());
-    let mut open: Vec<(u8, Option<Date>)> = Vec::new();
-    for h in &doc.headings {
-        while open.last().is_some_and(|&(level, _)| level >= h.level) {
-            open.pop();
-        }
-        let date = full_date_in(&h.text).or_else(|| open.last().and_then(|&(_, d)| d));
-        open.push((h.level, date));
-        out.push(date);
-    }
-    out
+    let mut last = None;
+    doc.headings
+        .iter()
+        .map(|h| {
+            if let Some(d) = full_date_in(&h.text) {
+                last = Some(d);
+            }
+            last
+        })
+        .collect()
 }
 
 /// Reads a document's standing and date. `fixed_glob` is the config's
@@ -195,7 +196,13 @@ fn standing(
         None => ("", doc.path.as_str()),
     };
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    let title = if doc.title == doc.id { "" } else { &doc.title };
+    // Without a title of its own, the first heading of any level says what
+    // the document is ("## Working Group graduation application").
+    let title = if doc.title != doc.id {
+        doc.title.as_str()
+    } else {
+        doc.headings.first().map_or("", |h| h.text.as_str())
+    };
     let folder_words = words_of(folders);
     if let Some(found) = find_word(&folder_words, &words.archive_folders) {
         return Standing::Fixed(FixedBy::Word(found));
@@ -416,6 +423,10 @@ mod tests {
         assert!(fixed("arkiv/gammal-plan.md", "# Gammal plan\n"));
         assert!(fixed("docs/annual-report-2022.md", "# Report\n"));
         assert!(fixed("docs/x.md", "# Verksamhetsberättelse 2021\n"));
+        assert!(fixed(
+            "process/x_stage.md",
+            "## Working Group graduation application\n"
+        ));
         // Living: a steering word in the title or file name wins over the
         // folder, and upkeep wins over words.
         assert!(!fixed("minutes/template.md", "# Template for minutes\n"));

@@ -311,3 +311,13 @@ fn a_document_titled_with_a_body_name_does_not_hide_the_body() {
     // document; the file stem "policy" of an untitled document is no name.
     assert_eq!(targets, [Some(Target::Body(body)), Some(Target::Doc(doc))]);
 }
+
+#[test]
+fn a_quoted_alias_may_hold_a_comma() {
+    let found = found_with(
+        "| DEI WG | \"Diversity, Equity & Inclusion\", DEI |\n",
+        "The Diversity, Equity & Inclusion group meets. DEI too.\n",
+    );
+    let written: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(written, ["Diversity, Equity & Inclusion", "DEI"]);
+}

@@ -120,6 +120,9 @@ pub struct DecisionLevels {
     labels: Vec<(u8, String, String)>,
     /// (type as written in the data or config, required level).
     required: Vec<(String, u8)>,
+    /// Where no statute fixes who adopts what (`law = "none"`), the levels
+    /// that differ: a board adopts its committees' charters.
+    without_law: Vec<(String, u8)>,
 }
 
 #[derive(Deserialize)]
@@ -127,6 +130,8 @@ pub struct DecisionLevels {
 struct Data {
     levels: Vec<LevelData>,
     required: std::collections::BTreeMap<String, u8>,
+    #[serde(default, rename = "required-without-law")]
+    required_without_law: std::collections::BTreeMap<String, u8>,
 }
 
 #[derive(Deserialize)]
@@ -146,11 +151,13 @@ impl Default for DecisionLevels {
         let data: Data = toml::from_str(DATA).unwrap_or(Data {
             levels: Vec::new(),
             required: Default::default(),
+            required_without_law: Default::default(),
         });
         let mut out = DecisionLevels {
             kinds: Vec::new(),
             labels: Vec::new(),
             required: data.required.into_iter().collect(),
+            without_law: data.required_without_law.into_iter().collect(),
         };
         for l in data.levels {
             out.labels.push((l.level, l.sv, l.en));
@@ -201,6 +208,21 @@ impl DecisionLevels {
             .rev()
             .find(|(t, _)| kinds.lookup(t).is_some_and(|k| k.name == kind.name))
             .map(|(_, l)| *l)
+    }
+
+    /// [`DecisionLevels::required`] under a legal frame: without a statute
+    /// (`law = "none"`) the data's `[required-without-law]` levels apply
+    /// where they differ.
+    pub fn required_under(&self, kinds: &KindTable, kind: &DocKind, statute: bool) -> Option<u8> {
+        if !statute
+            && let Some((_, l)) = self
+                .without_law
+                .iter()
+                .find(|(t, _)| kinds.lookup(t).is_some_and(|k| k.name == kind.name))
+        {
+            return Some(*l).max(self.required(kinds, kind));
+        }
+        self.required(kinds, kind)
     }
 
     /// How a level reads in a message: "nämnd eller styrelse".

@@ -236,6 +236,7 @@ mod tests {
 | Finance Committee | committee |
 | Executive Director | role |
 | Events Working Group | working group |
+| Partners Forum | forum |
 <!-- file: scheme.md -->
 ---
 type: delegation order
@@ -250,13 +251,15 @@ The Board of Trustees delegates the following matters.
 | Annual budget proposal | Finance Committee |
 | Goals of the programme | Executive Director |
 | Choice of event venues | Events Working Group |
+| Sponsorship packages | Partners Forum |
 ";
-        // A committee and an officer may decide what the board delegates,
-        // budgets and goals included; a working group is informal.
+        // A committee, an officer and a working group may decide what the
+        // board delegates, budgets and goals included; a mixed forum of
+        // sponsors and staff may not.
         assert_eq!(
             check("invalid-delegation", fixture),
             [
-                "scheme.md:13: invalid-delegation: Events Working Group (working group) is an informal or mixed group and cannot take decisions on the organisation's behalf"
+                "scheme.md:14: invalid-delegation: Partners Forum (forum) is an informal or mixed group and cannot take decisions on the organisation's behalf"
             ]
         );
     }

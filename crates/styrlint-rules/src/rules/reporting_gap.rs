@@ -70,11 +70,21 @@ impl Rule for ReportingGap {
                     continue;
                 }
                 seen.push(role.body);
-                // Reached from a target, or reaching one (`chain_to`).
+                // Reached from a target, or reaching one (`chain_to`), or a
+                // member or officer of a body above one (a trustee officer
+                // part of the board the plan's owner reports to).
+                let parents: Vec<usize> = corpus.bodies[role.body]
+                    .part_of
+                    .iter()
+                    .filter_map(|p| corpus.resolve_body(&p.value))
+                    .collect();
                 if targets.contains(&role.body)
                     || targets
                         .iter()
                         .any(|&t| reach.reaches(t, role.body) || reach.reaches(role.body, t))
+                    || parents.iter().any(|&p| {
+                        targets.contains(&p) || targets.iter().any(|&t| reach.reaches(t, p))
+                    })
                 {
                     continue;
                 }

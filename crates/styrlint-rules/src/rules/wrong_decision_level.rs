@@ -88,7 +88,8 @@ impl Rule for WrongDecisionLevel {
             let (Some(kind), Some(by)) = (corpus.kind_of(i), &doc.meta.decided_by) else {
                 continue;
             };
-            let Some(required) = table.required(&corpus.kinds, kind) else {
+            let statute = ctx.law == crate::Law::Kommunallagen;
+            let Some(required) = table.required_under(&corpus.kinds, kind, statute) else {
                 continue;
             };
             let Some(b) = corpus.resolve_body(&by.value) else {
