@@ -42,6 +42,13 @@ pub struct Words {
     /// name, say the body is gone ("avvecklad", "retired", "archived").
     #[serde(default)]
     pub retired_words: Vec<String>,
+    /// Nouns for a body's records ("protokoll", "handlingar", "minutes",
+    /// "papers"): "the papers of X" names X's past, not X as it is.
+    #[serde(default)]
+    pub record_nouns: Vec<String>,
+    /// Prepositions between a record noun and the body ("från", "of").
+    #[serde(default)]
+    pub record_prepositions: Vec<String>,
     /// Past-tense words.
     #[serde(default)]
     pub past_words: Vec<String>,
@@ -88,6 +95,11 @@ pub struct Words {
     /// för X", "the board of X").
     #[serde(default)]
     pub qualifiers: Vec<String>,
+    /// Words after a generic noun that make it a noun phrase of its own
+    /// whatever follows ("förvaltningen av kommunens angelägenheter", "the
+    /// committee of experts").
+    #[serde(default)]
+    pub of_words: Vec<String>,
     /// Mandate verbs and phrases (SPEC §2.5).
     #[serde(default)]
     pub mandate: MandateWords,
@@ -356,6 +368,8 @@ impl Words {
         self.past_phrases.extend(other.past_phrases);
         self.until_markers.extend(other.until_markers);
         self.retired_words.extend(other.retired_words);
+        self.record_nouns.extend(other.record_nouns);
+        self.record_prepositions.extend(other.record_prepositions);
         self.past_words.extend(other.past_words);
         self.past_endings.extend(other.past_endings);
         self.generic_nouns.extend(other.generic_nouns);
@@ -368,6 +382,7 @@ impl Words {
         self.definition_markers.extend(other.definition_markers);
         self.quantifiers.extend(other.quantifiers);
         self.qualifiers.extend(other.qualifiers);
+        self.of_words.extend(other.of_words);
         self.mandate.extend(other.mandate);
         self.document.extend(other.document);
     }
@@ -457,6 +472,41 @@ impl Lexicon {
         })
     }
 
+    /// True when the words right before a mention (at most three) hold a
+    /// record noun: "protokoll och handlingar från X", "the papers of the
+    /// X", "X:s arkiv" is not this.
+    pub fn is_record_of(&self, before: &str) -> bool {
+        let tail = &before
+            [styrlint_parse::text::floor_char_boundary(before, before.len().saturating_sub(80))..];
+        let lower = tail.to_lowercase();
+        // Only words since the last punctuation that ends a clause.
+        let clause = lower
+            .rsplit(['.', ';', ':', '!', '?', ','])
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = clause
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // "från X", "of the X": a preposition right before (an article
+        // between), a record noun at most three words before it.
+        let mut rest: &[&str] = &words;
+        if let [head @ .., last] = rest
+            && self.words.articles.iter().any(|a| a == last)
+        {
+            rest = head;
+        }
+        let [head @ .., prep] = rest else {
+            return false;
+        };
+        self.words.record_prepositions.iter().any(|p| p == prep)
+            && head
+                .iter()
+                .rev()
+                .take(3)
+                .any(|w| self.words.record_nouns.iter().any(|r| r == w))
+    }
+
     /// True when a text (lower case) holds a word saying a body is gone.
     pub fn has_retired_word(&self, text: &str) -> bool {
         self.words
@@ -522,7 +572,9 @@ impl Lexicon {
     /// `headings` are name keys, as the lexicon's heading lists are stored.
     pub fn heading_has(&self, heading: &str, headings: &[String]) -> bool {
         let h = heading_key(heading);
-        headings.iter().any(|w| contains_words(&h, w))
+        headings
+            .iter()
+            .any(|w| contains_words(&h, w) || words_in_order(&h, w))
     }
 
     /// True when a text (lower case) holds any of `words` as whole words.
@@ -582,6 +634,42 @@ fn heading_key(heading: &str) -> String {
     name_key(trimmed.trim_end_matches([':', '.']))
 }
 
+/// True when the words of a phrase of two or more words occur in `text` in
+/// order with at most two other words between each: a Swedish particle
+/// verb is split by its object ("följs upp" in "Så här följs arbetet upp").
+fn words_in_order(text: &str, phrase: &str) -> bool {
+    let want: Vec<&str> = phrase.split_whitespace().collect();
+    if want.len() < 2 {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).any(|start| {
+        if words[start] != want[0] {
+            return false;
+        }
+        let mut at = start;
+        want[1..].iter().all(|w| {
+            let found = words
+                .iter()
+                .enumerate()
+                .skip(at + 1)
+                .take(3)
+                .find(|(_, x)| *x == w)
+                .map(|(i, _)| i);
+            match found {
+                Some(i) => {
+                    at = i;
+                    true
+                }
+                None => false,
+            }
+        })
+    })
+}
+
 /// True when `phrase` occurs in `text` with word boundaries on both sides.
 pub fn contains_words(text: &str, phrase: &str) -> bool {
     let mut from = 0;
@@ -639,6 +727,14 @@ mod tests {
         assert!(l.has_current_marker("hållbarhetsutskottet, numera utskott agenda 2030, bereder"));
         assert!(!l.is_former_marker("kontidigare "));
         assert!(l.is_past_tense("gruppen bildades 2021."));
+        assert!(l.is_record_of("Protokoll och handlingar från "));
+        assert!(l.is_record_of("The papers of the "));
+        assert!(!l.is_record_of("Protokollet skickas till "));
+        assert!(!l.is_record_of("Minutes. Reports go to the "));
+        let follow = &l.words.document.follow_up_headings;
+        assert!(l.heading_has("6 Så här följs arbetet upp", follow));
+        assert!(l.heading_has("Monitoring and review", follow));
+        assert!(!l.heading_has("Följ med oss upp på berget", follow));
         assert!(!l.is_past_tense("gruppen rapporterar till utskottet."));
     }
 

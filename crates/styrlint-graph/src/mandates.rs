@@ -62,6 +62,9 @@ pub struct Mandate {
     pub kind: MandateKind,
     /// What it is about, as written.
     pub object: String,
+    /// The matter itself: the object up to a limit or a time it sets
+    /// ("inköp" of "inköp inom ramen för budget").
+    pub matter: String,
     /// What it is about, normalised: stems without stop words, sorted.
     pub key: Vec<String>,
     /// The receiving body (reports to, delegates to, prepares for).
@@ -761,13 +764,14 @@ impl DocReader<'_> {
         exclusive: bool,
         in_roles: bool,
     ) -> Mandate {
-        let object = self.verbs.matter(object);
+        let matter = self.verbs.matter(object);
         Mandate {
             doc: self.di,
             body,
             kind,
             object: object.to_string(),
-            key: self.verbs.key(object),
+            matter: matter.to_string(),
+            key: self.verbs.key(matter),
             receiver,
             span,
             grant: self.grant,
@@ -811,14 +815,14 @@ impl DocReader<'_> {
                     let Some((body, _)) = cell_body(ri + 1, dc) else {
                         continue;
                     };
-                    let matter = self
-                        .verbs
-                        .matter(row.cells.get(mc).map_or("", |c| c.text.as_str()));
+                    let object = row.cells.get(mc).map_or("", |c| c.text.as_str());
+                    let matter = self.verbs.matter(object);
                     out.push(Mandate {
                         doc: self.di,
                         body,
                         kind: MandateKind::Decides,
-                        object: matter.to_string(),
+                        object: object.to_string(),
+                        matter: matter.to_string(),
                         key: self.verbs.key(matter),
                         receiver: None,
                         span: row.span.clone(),
@@ -859,7 +863,8 @@ impl DocReader<'_> {
                     body,
                     kind,
                     object: object.to_string(),
-                    key: self.verbs.key(object),
+                    matter: self.verbs.matter(object).to_string(),
+                    key: self.verbs.key(self.verbs.matter(object)),
                     receiver: None,
                     span: row.span.clone(),
                     grant: self.grant,

@@ -195,6 +195,7 @@ pub struct Matcher {
     /// description.
     function_words: HashSet<String>,
     qualifiers: HashSet<String>,
+    of_words: HashSet<String>,
     definition_markers: Vec<String>,
     coordinators: HashSet<String>,
 }
@@ -216,6 +217,7 @@ impl Matcher {
             indefinite: lower_set(&words.quantifiers),
             function_words: lower_set(&words.mandate.stop_words),
             qualifiers: lower_set(&words.qualifiers),
+            of_words: lower_set(&words.of_words),
             broad: words.broad_nouns.iter().map(|n| join_words(n)).collect(),
             definition_markers: words
                 .definition_markers
@@ -833,6 +835,13 @@ impl Matcher {
         {
             return None;
         }
+        // "förvaltningen av kommunens angelägenheter": a phrase of its own.
+        if tokens
+            .get(end + 1)
+            .is_some_and(|next| self.of_words.contains(&*next.text) && !tokens[end].suffixed)
+        {
+            return None;
+        }
         // "styrelsen för Trollhättans Stad", "the board of the Foundation":
         // qualified by a name.
         if let Some(next) = tokens.get(end + 1)
@@ -871,6 +880,8 @@ impl Matcher {
         let mut by_section: HashMap<Option<usize>, Vec<usize>> = HashMap::default();
         let mut by_heading: HashMap<usize, Vec<usize>> = HashMap::default();
         let mut by_block: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
+        // Named bodies by table row: a roles table's first cell leads its row.
+        let mut by_row: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
         let mut in_doc: Vec<usize> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             if !matches!(m.kind, MentionKind::Named { .. }) {
@@ -885,6 +896,9 @@ impl Matcher {
                 by_heading.entry(h).or_default().push(b);
             }
             by_block.entry(m.block).or_default().push((i, b));
+            if let Some((t, r, _)) = block.cell {
+                by_row.entry((t, r)).or_default().push(b);
+            }
             in_doc.push(b);
         }
         for v in by_section.values_mut().chain(by_heading.values_mut()) {
@@ -931,6 +945,19 @@ impl Matcher {
                 }
                 if broad && let [one] = subject.as_slice() {
                     break 'decide (Some(*one), Vec::new());
+                }
+                // The same table row names one ("| Sörbrunnahem AB |
+                // … i bolagets bostadsbestånd |").
+                if let Some((t, r, _)) = doc.blocks[block].cell {
+                    let mut row: Vec<usize> = by_row
+                        .get(&(t, r))
+                        .map(|v| v.iter().copied().filter(of_kind).collect())
+                        .unwrap_or_default();
+                    row.sort_unstable();
+                    row.dedup();
+                    if let [one] = row.as_slice() {
+                        break 'decide (Some(*one), Vec::new());
+                    }
                 }
                 // The same paragraph: the one body of the kind named before
                 // it (the nearest, for a broad noun).

@@ -660,9 +660,19 @@ impl<'a> Walker<'a> {
         if buf.kind == BlockKind::TableCell {
             return;
         }
+        // Pandoc's attribute spans carry Word's bookmarks: "[]{#_Toc123
+        // .anchor}" is an anchor a table of contents links to.
+        if buf.plain.contains("{#") {
+            for c in PANDOC_ID.captures_iter(&buf.plain) {
+                self.doc.html_anchors.push(c[1].to_string());
+            }
+        }
         if buf.kind == BlockKind::Heading {
+            // Without pandoc's attribute spans: "[]{#_Toc1 .anchor}5 Roller
+            // och ansvar" is the heading "5 Roller och ansvar".
+            let plain = PANDOC_SPAN.replace_all(&buf.plain, "");
             let text: String =
-                unicode_normalization::UnicodeNormalization::nfc(buf.plain.trim()).collect();
+                unicode_normalization::UnicodeNormalization::nfc(plain.trim()).collect();
             let (slug, ascii_slug) = self.slugger.slugs(&text);
             let span = trim_span(self.src, buf.start..line_end(self.src, buf.start));
             self.doc.headings.push(Heading {
@@ -699,6 +709,15 @@ impl<'a> Walker<'a> {
         });
     }
 }
+
+/// An id in a pandoc attribute block: `{#_Toc157001231 .anchor}`.
+static PANDOC_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{#([^\s}#]+)[^}]*\}").expect("valid regex"));
+
+/// A pandoc attribute span with its (often empty) bracketed text, or a bare
+/// attribute block: `[]{#_Toc1 .anchor}`, `{#id}`.
+static PANDOC_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\[\]\s*)?\{#[^\s}#]+[^}]*\}").expect("valid regex"));
 
 /// The id of a document without one: its file stem, except for a folder's
 /// README or index, which stands for the folder ("plan/README.md" → "plan").

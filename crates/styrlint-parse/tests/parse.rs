@@ -354,3 +354,11 @@ fn bad_review_stamps_are_diagnostics() {
     assert_eq!(d.diagnostics.len(), 1);
     assert!(d.diagnostics[0].message.contains("tabell"));
 }
+
+#[test]
+fn pandoc_bookmarks_are_anchors_and_leave_the_heading_text() {
+    let d =
+        doc("## []{#_Toc157001235 .anchor}5 Roller och ansvar\n\nSe [rollerna](#_Toc157001235).\n");
+    assert_eq!(d.headings[0].text, "5 Roller och ansvar");
+    assert!(d.html_anchors.contains(&"_Toc157001235".to_string()));
+}

@@ -18,6 +18,7 @@ use styrlint_parse::{Block, BlockKind, Date, Document};
 pub struct History<'a> {
     corpus: &'a Corpus,
     doc: &'a Document,
+    di: usize,
     /// A fixed document (minutes, a report): its past tense is narrative.
     record: bool,
     /// The year the text speaks from: its date's, else today's.
@@ -40,6 +41,7 @@ impl<'a> History<'a> {
         History {
             corpus,
             doc,
+            di,
             record: facts.is_fixed(),
             year: facts.date.map_or(today.year(), |d| d.date.year()),
             history: doc.sections_where(|h| lex.is_history_heading(&h.text)),
@@ -56,13 +58,56 @@ impl<'a> History<'a> {
         }
         let text = block.text.as_str();
         let lex = &self.corpus.lexicon;
-        if lex.is_former_marker(&text[..m.norm.start]) {
+        // The first of a coordination ("från Miljöutskottet och
+        // Hållbarhetsutskottet") stands for all of it.
+        let head = self.head_of_coordination(m);
+        if lex.is_former_marker(&text[..head.norm.start])
+            || lex.is_record_of(&text[..head.norm.start])
+        {
             return true;
         }
         if self.marked_around(block, m.sentence, m.norm.clone()) || self.in_retired_row(m) {
             return true;
         }
         self.sentence(m.block, m.sentence)
+    }
+
+    /// The first mention of a coordination a mention ends ("X, Y och Z"):
+    /// mentions of the same sentence joined by commas or a coordinator.
+    fn head_of_coordination<'m>(&self, m: &'m Mention) -> &'m Mention
+    where
+        'a: 'm,
+    {
+        let mentions = &self.corpus.mentions[self.di];
+        let text = self.doc.blocks[m.block].text.as_str();
+        let coordinators = &self.corpus.lexicon.words.mandate.coordinators;
+        // Mentions are in document order: find this one by its place.
+        let mut i = mentions.partition_point(|x| (x.block, x.norm.start) < (m.block, m.norm.start));
+        if mentions.get(i).is_none_or(|x| !std::ptr::eq(x, m)) {
+            return m;
+        }
+        let mut head = m;
+        while i > 0 {
+            let prev = &mentions[i - 1];
+            if prev.block != head.block
+                || prev.sentence != head.sentence
+                || prev.norm.end > head.norm.start
+            {
+                break;
+            }
+            let gap = text[prev.norm.end..head.norm.start].trim().to_lowercase();
+            let joined = gap.is_empty()
+                || gap == ","
+                || coordinators
+                    .iter()
+                    .any(|c| gap == *c || gap == format!(", {c}"));
+            if !joined {
+                break;
+            }
+            head = prev;
+            i -= 1;
+        }
+        head
     }
 
     /// True when a whole block narrates the past (under a history heading,
@@ -91,6 +136,7 @@ impl<'a> History<'a> {
         let answer = lex.has_history_phrase(&lower)
             || lex.has_past_phrase(&lower)
             || lex.has_until_year(&lower, self.year)
+            || ended_period(&lower, self.year)
             || (past && (in_background || self.record || self.speaks_of_past_year(&lower)));
         self.sentences.insert((bi, si), answer);
         answer
@@ -180,11 +226,54 @@ impl<'a> History<'a> {
                         let h = c.text.to_lowercase();
                         lex.has_past_phrase(&h) || lex.is_history_heading(&c.text)
                     })
+                    || self.background_column(table, m)
             }
             (BlockKind::ListItem, _) => lex.has_retired_word(&block.text.as_str().to_lowercase()),
             _ => false,
         }
     }
+}
+
+impl History<'_> {
+    /// The mention's cell is in a column headed as background or history
+    /// ("| Namn | Uppdrag | Bakgrund |").
+    fn background_column(&self, table: &styrlint_parse::Table, m: &Mention) -> bool {
+        let lex = &self.corpus.lexicon;
+        let Some((_, _, col)) = self.doc.blocks[m.block].cell else {
+            return false;
+        };
+        table
+            .header
+            .get(col)
+            .is_some_and(|h| lex.is_background_heading(&h.text) || lex.is_history_heading(&h.text))
+    }
+}
+
+/// A period that ended before the text's year ("ledamot 2011–2018",
+/// "2015-2019"): a career or a past term.
+fn ended_period(lower: &str, year: i32) -> bool {
+    let b = lower.as_bytes();
+    let digits = |i: usize| i + 4 <= b.len() && b[i..i + 4].iter().all(u8::is_ascii_digit);
+    let mut i = 0;
+    while i + 9 <= b.len() {
+        if digits(i) && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let rest = &lower[i + 4..];
+            let sep = ["–", "—", "-", " till ", " to ", " - ", " – "]
+                .iter()
+                .find(|s| rest.starts_with(**s));
+            if let Some(sep) = sep {
+                let j = i + 4 + sep.len();
+                if digits(j) && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
+                    let end: i32 = lower[j..j + 4].parse().unwrap_or(i32::MAX);
+                    if (1900..year).contains(&end) {
+                        return true;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The years (1900–2099) a text holds as whole numbers.

@@ -168,6 +168,16 @@ fn goals(corpus: &Corpus, doc: &Document) -> Vec<(std::ops::Range<usize>, String
             out.extend(rows.into_iter().map(|(_, s, t)| (s, t)));
             continue;
         }
+        // Prose right under a heading whose subsections hold the goals is
+        // their introduction ("3 Mål: Programmet har fyra målområden …").
+        let has_subsections = section.is_some_and(|s| {
+            doc.headings
+                .get(s + 1)
+                .is_some_and(|next| doc.headings.get(s).is_some_and(|h| next.level > h.level))
+        });
+        if has_subsections {
+            continue;
+        }
         for b in here.iter().filter(|b| b.kind == BlockKind::Paragraph) {
             for s in &b.sentences {
                 let text = &b.text.as_str()[s.clone()];

@@ -147,7 +147,8 @@ impl Rule for InvalidDelegation {
             if ctx.law != Law::Kommunallagen {
                 continue;
             }
-            let lower = m.object.to_lowercase();
+            // The matter, not a limit on it ("inom ramen för budget").
+            let lower = m.matter.to_lowercase();
             if let Some(matter) = words
                 .non_delegable
                 .iter()
