@@ -1264,9 +1264,18 @@ impl Matcher {
                 return true;
             }
         }
+        // The title, or the lead paragraph before any heading but the
+        // title, speaks of the kind in plural ("best practices of healthy
+        // councils and boards").
+        let lead = doc
+            .blocks
+            .iter()
+            .find(|b| b.kind != BlockKind::Heading)
+            .filter(|b| b.section.is_none_or(|s| s == 0));
         headings
             .first()
             .is_some_and(|(words, _)| words.iter().any(|w| is_plural(w)))
+            || lead.is_some_and(|b| tokenize(b.text.as_str()).iter().any(|t| is_plural(&t.text)))
     }
 }
 

@@ -208,10 +208,19 @@ fn standing(
         return Standing::Fixed(FixedBy::Word(found));
     }
     let own = [words_of(stem), words_of(title)];
-    if own.iter().any(|w| has_word(w, &words.living_words)) {
+    let living_name = own.iter().any(|w| has_word(w, &words.living_words));
+    // A full date in the path dates a record, even one whose title names
+    // a living kind when its folder is one of records
+    // ("meetings/2020-02-12-code-of-conduct.md" is that day's notes).
+    if full_date_in(&doc.path).is_some()
+        && (!living_name || find_word(&folder_words, &words.fixed_words).is_some())
+    {
+        return Standing::Fixed(FixedBy::PathDate);
+    }
+    if living_name {
         return Standing::Living;
     }
-    if full_date_in(&doc.path).is_some() || folder_month(folders) {
+    if folder_month(folders) {
         return Standing::Fixed(FixedBy::PathDate);
     }
     let [stem_words, title_words] = own;
@@ -441,6 +450,10 @@ mod tests {
         ));
         assert!(!fixed("charter.md", "# Charter\n"));
         assert!(!fixed("styrdokument/plan-2024-2027.md", "# Plan\n"));
+        assert!(fixed(
+            "meetings/2020-02-12-code-of-conduct.md",
+            "# Code of Conduct WG\n"
+        ));
         assert!(!fixed("reports.md", "---\ntyp: plan\n---\n# Reports\n"));
     }
 

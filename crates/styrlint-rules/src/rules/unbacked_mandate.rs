@@ -20,7 +20,9 @@ declare_rule! {
     /// A granting document is one of a granting type, or an untyped one
     /// whose title or file name says it is ("Reglemente för nämnden",
     /// "bylaws.md"). In a corpus with no granting document at all the rule
-    /// stays silent: there is nothing to hold a claim against.
+    /// stays silent: there is nothing to hold a claim against. So it does
+    /// for a document that does not say who adopted it (`beslutad_av`): the
+    /// adopter may have given the right itself.
     ///
     /// Not flagged: a body from outside the organisation, whose powers come
     /// from elsewhere (a register `Typ` such as myndighet, polis, agency:
@@ -93,11 +95,18 @@ impl Rule for UnbackedMandate {
                 continue;
             }
             let doc = &corpus.docs[m.doc];
-            let adopter = doc
+            // Who adopted the document must be known: a right stated in a
+            // document the top body adopted may be that body's own grant,
+            // and without `beslutad_av` the rule cannot tell.
+            let Some(adopter) = doc
                 .meta
                 .decided_by
                 .as_ref()
-                .and_then(|d| corpus.resolve_body(&d.value));
+                .and_then(|d| corpus.resolve_body(&d.value))
+            else {
+                continue;
+            };
+            let adopter = Some(adopter);
             // A body from outside (an agency, the police) has its powers
             // from elsewhere.
             let outside = corpus.bodies[m.body].kind.as_ref().is_some_and(|k| {
@@ -208,6 +217,10 @@ beslutad_av: Kommunstyrelsen
 | Styrgrupp B | styrgrupp | Kommunfullmäktige |
 | Polismyndigheten | myndighet | Kommunfullmäktige |
 <!-- file: plan.md -->
+---
+typ: plan
+beslutad_av: Kommunfullmäktige
+---
 Styrgrupp B fattar beslut om vilka frågor som ska prioriteras.
 ";
         assert_eq!(check("unbacked-mandate", fixture), Vec::<String>::new());
@@ -250,13 +263,21 @@ The TSC approves the technical roadmap.
 <!-- file: roadmap.md -->
 ---
 type: roadmap
+decided_by: TSC
 ---
 The TSC approves the roadmap. WG-Serving approves the release schedule.
+<!-- file: unadopted.md -->
+---
+type: roadmap
+---
+WG-Serving approves the release schedule.
 ";
+        // Who adopted the second roadmap is not said: the rule cannot tell
+        // whether that body granted the right, and stays silent.
         assert_eq!(
             check("unbacked-mandate", fixture),
             [
-                "roadmap.md:4: unbacked-mandate: WG-Serving decides here (the release schedule), but no charter or delegation order gives WG-Serving any decision right"
+                "roadmap.md:5: unbacked-mandate: WG-Serving decides here (the release schedule), but no charter or delegation order gives WG-Serving any decision right"
             ]
         );
     }
