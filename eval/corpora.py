@@ -18,6 +18,8 @@ files). Recall is the share of expected rows found.
 
   python3 eval/corpora.py              # table per corpus and rule
   python3 eval/corpora.py --list       # every wrong, unexpected and missed row
+  python3 eval/corpora.py --min-precision 0.95 --min-stale-recall 0.9
+                                       # exit 1 below these (tests/precision.rs)
 """
 
 import argparse
@@ -64,7 +66,12 @@ def run(folder, today):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--min-precision", type=float,
+                    help="exit 1 when any rule's precision over all corpora is below this")
+    ap.add_argument("--min-stale-recall", type=float,
+                    help="exit 1 when stale-reference finds less of what was planted")
     args = ap.parse_args()
+    overall = defaultdict(lambda: defaultdict(int))
     for folder in sorted(p for p in (HERE / "corpora").iterdir() if (p / "expected.tsv").exists()):
         today = today_of(folder)
         diags = [d for d in run(folder, today)
@@ -109,6 +116,7 @@ def main():
             print(f"  {rule:24} {s['n']:4} {s['right']:5} {s['wrong']:5} {s['other']:5}  {prec:>9}  {rec}")
             for key, v in s.items():
                 tot[key] += v
+                overall[rule][key] += v
         judged = tot["right"] + tot["wrong"]
         print(f"  {'all':24} {tot['n']:4} {tot['right']:5} {tot['wrong']:5} {tot['other']:5}  "
               f"{(tot['right'] / judged if judged else 0):9.2f}  {tot['found']}/{tot['expected']}")
@@ -116,7 +124,20 @@ def main():
             for kind, (path, line, rule), msg in sorted(listing, key=lambda x: (x[0], x[1])):
                 print(f"  {kind:10} {path}:{line} {rule}  {msg[:140]}")
         print()
+    failed = []
+    for rule, s in sorted(overall.items()):
+        judged = s["right"] + s["wrong"]
+        if args.min_precision is not None and judged and s["right"] / judged < args.min_precision:
+            failed.append(f"{rule}: precision {s['right']}/{judged}")
+    stale = overall.get("stale-reference")
+    if args.min_stale_recall is not None and stale and stale["expected"]:
+        if stale["found"] / stale["expected"] < args.min_stale_recall:
+            failed.append(f"stale-reference: recall {stale['found']}/{stale['expected']}")
+    if failed:
+        print("below the bar: " + "; ".join(failed), file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

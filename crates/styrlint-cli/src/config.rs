@@ -296,7 +296,7 @@ impl Config {
             ..Options::default()
         };
         if let Some(words) = &self.lexicon {
-            options.lexicon.words.extend(words.clone());
+            options.lexicon.extend(words.clone());
         }
         options
     }

@@ -239,133 +239,174 @@ fn bases(word: &str) -> Vec<String> {
     bases
 }
 
-/// Adds every form of a base word, each with whether it is only a plural.
-fn add_forms(b: &str, push: &mut dyn FnMut(String, bool)) {
-    push(b.to_string(), false);
-    push(format!("{b}s"), false);
-    let last = b.chars().last().unwrap_or(' ');
-    if !last.is_alphabetic() {
-        return; // numbers and codes do not inflect
-    }
-    let mut each = |stem: &str, endings: &[(&str, bool)]| {
-        for (e, plural) in endings {
-            push(format!("{stem}{e}"), *plural);
-        }
+/// (ending, only a plural) tables of the inflection.
+type Endings = &'static [(&'static str, bool)];
+
+const ALWAYS: Endings = &[("", false), ("s", false)];
+const UM: Endings = &[
+    ("et", false),
+    ("ets", false),
+    ("er", true),
+    ("erna", true),
+    ("ernas", true),
+];
+const E_WORD: Endings = &[
+    ("n", false),
+    ("ns", false),
+    ("r", true),
+    ("rs", true),
+    ("rna", true),
+    ("rnas", true),
+    ("t", false),
+    ("ts", false),
+];
+const E_STEM: Endings = &[
+    ("na", true),
+    ("nas", true),
+    ("ar", true),
+    ("arna", true),
+    ("er", true),
+    ("erna", true),
+];
+const A_WORD: Endings = &[("n", false), ("ns", false)];
+const A_STEM: Endings = &[("or", true), ("ors", true), ("orna", true), ("ornas", true)];
+const VOWEL: Endings = &[
+    ("n", false),
+    ("ns", false),
+    ("r", true),
+    ("rs", true),
+    ("rna", true),
+    ("rnas", true),
+    ("t", false),
+    ("ts", false),
+    ("na", true),
+    ("nas", true),
+    ("er", true),
+    ("erna", true),
+    ("ers", true),
+    ("es", true),
+    ("et", false),
+    ("ets", false),
+    ("en", false),
+    ("ens", false),
+];
+const Y_STEM: Endings = &[("ies", true), ("ies'", true)];
+const CONSONANT: Endings = &[
+    ("en", false),
+    ("ens", false),
+    ("et", false),
+    ("ets", false),
+    ("er", true),
+    ("ers", true),
+    ("erna", true),
+    ("ernas", true),
+    ("ar", true),
+    ("ars", true),
+    ("arna", true),
+    ("arnas", true),
+    ("a", false),
+    ("t", false),
+    ("e", false),
+    ("es", true),
+    ("na", true),
+    ("nas", true),
+];
+/// "-or", "-el", "-er" nouns take a bare "-n": "lektorn", "regeln".
+const BARE_N: Endings = &[("n", false), ("ns", false)];
+const M_DOUBLE: Endings = &[
+    ("met", false),
+    ("mets", false),
+    ("men", false),
+    ("mens", false),
+];
+const N_DOUBLE: Endings = &[
+    ("net", false),
+    ("nets", false),
+    ("nen", false),
+    ("nens", false),
+];
+
+/// The (stem, endings) a base word inflects with: its forms are each stem
+/// with each of its endings.
+fn tables(b: &str) -> Vec<(&str, Endings)> {
+    let mut out = vec![(b, ALWAYS)];
+    let Some(last) = b.chars().last().filter(|c| c.is_alphabetic()) else {
+        return out; // numbers and codes do not inflect
     };
     if let Some(stem) = b.strip_suffix("um") {
-        each(
-            stem,
-            &[
-                ("et", false),
-                ("ets", false),
-                ("er", true),
-                ("erna", true),
-                ("ernas", true),
-            ],
-        );
+        out.push((stem, UM));
     }
+    let before_last = &b[..b.len() - last.len_utf8()];
     match last {
-        'e' => {
-            each(
-                b,
-                &[
-                    ("n", false),
-                    ("ns", false),
-                    ("r", true),
-                    ("rs", true),
-                    ("rna", true),
-                    ("rnas", true),
-                    ("t", false),
-                    ("ts", false),
-                ],
-            );
-            let stem = &b[..b.len() - 1];
-            each(
-                stem,
-                &[
-                    ("na", true),
-                    ("nas", true),
-                    ("ar", true),
-                    ("arna", true),
-                    ("er", true),
-                    ("erna", true),
-                ],
-            );
-        }
-        'a' => {
-            each(b, &[("n", false), ("ns", false)]);
-            let stem = &b[..b.len() - 1];
-            each(
-                stem,
-                &[("or", true), ("ors", true), ("orna", true), ("ornas", true)],
-            );
-        }
+        'e' => out.extend([(b, E_WORD), (before_last, E_STEM)]),
+        'a' => out.extend([(b, A_WORD), (before_last, A_STEM)]),
         'é' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' => {
-            each(
-                b,
-                &[
-                    ("n", false),
-                    ("ns", false),
-                    ("r", true),
-                    ("rs", true),
-                    ("rna", true),
-                    ("rnas", true),
-                    ("t", false),
-                    ("ts", false),
-                    ("na", true),
-                    ("nas", true),
-                    ("er", true),
-                    ("erna", true),
-                    ("ers", true),
-                    ("es", true),
-                    ("et", false),
-                    ("ets", false),
-                    ("en", false),
-                    ("ens", false),
-                ],
-            );
-            if let Some(stem) = b.strip_suffix('y') {
-                each(stem, &[("ies", true), ("ies'", true)]);
+            out.push((b, VOWEL));
+            if last == 'y' {
+                out.push((before_last, Y_STEM));
             }
         }
         _ => {
-            each(
-                b,
-                &[
-                    ("en", false),
-                    ("ens", false),
-                    ("et", false),
-                    ("ets", false),
-                    ("er", true),
-                    ("ers", true),
-                    ("erna", true),
-                    ("ernas", true),
-                    ("ar", true),
-                    ("ars", true),
-                    ("arna", true),
-                    ("arnas", true),
-                    ("a", false),
-                    ("t", false),
-                    ("e", false),
-                    ("es", true),
-                    ("na", true),
-                    ("nas", true),
-                ],
-            );
-            // "-or", "-el", "-er" nouns take a bare "-n": "lektorn",
-            // "regeln", "ledarn".
+            out.push((b, CONSONANT));
             if b.ends_with("or") || b.ends_with("el") || b.ends_with("er") {
-                each(b, &[("n", false), ("ns", false)]);
+                out.push((b, BARE_N));
             }
-            if matches!(last, 'm' | 'n') {
-                for e in ["met", "mets", "men", "mens", "net", "nets", "nen", "nens"] {
-                    if e.starts_with(last) {
-                        push(format!("{b}{e}"), false);
-                    }
+            match last {
+                'm' => out.push((b, M_DOUBLE)),
+                'n' => out.push((b, N_DOUBLE)),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Adds every form of a base word, each with whether it is only a plural.
+fn add_forms(b: &str, push: &mut dyn FnMut(String, bool)) {
+    for (stem, endings) in tables(b) {
+        for (e, plural) in endings {
+            push(format!("{stem}{e}"), *plural);
+        }
+    }
+}
+
+/// True when `form` is one of the forms of `word` that can only be plural
+/// (the same answer as [`plural_forms_of`], without building them all): no
+/// base reads it as a singular, and one reads it as a plural, or, for a
+/// neuter, as "-en".
+pub fn is_plural_form(form: &str, word: &str, neuter: bool) -> bool {
+    let lower = word.to_lowercase();
+    if form == lower {
+        return false;
+    }
+    let (mut singular, mut plural, mut neuter_plural) = (false, false, false);
+    for b in &bases(word) {
+        let consonant = b.chars().last().is_some_and(|c| !"aeiouyåäöé".contains(c));
+        for (stem, endings) in tables(b) {
+            let Some(e) = form.strip_prefix(stem) else {
+                continue;
+            };
+            for (ending, is_plural) in endings {
+                if *ending != e {
+                    continue;
+                }
+                let full = stem.len() + ending.len();
+                let en = neuter
+                    && consonant
+                    && stem == b.as_str()
+                    && (e == "en" || e == "ens")
+                    && full == form.len();
+                if en {
+                    neuter_plural = true;
+                } else if *is_plural {
+                    plural = true;
+                } else {
+                    singular = true;
                 }
             }
         }
     }
+    neuter_plural || (plural && !singular)
 }
 
 /// True when `token` is a definite singular form of `noun` (Swedish
@@ -577,6 +618,30 @@ mod tests {
         assert!(is_definite_singular_of("bolaget", "bolag", Some(true)));
         assert!(!is_definite_singular_of("bolagen", "bolag", Some(true)));
         assert!(is_definite_singular_of("nämnden", "nämnd", Some(false)));
+    }
+
+    #[test]
+    fn the_plural_test_agrees_with_the_plural_forms() {
+        for (word, neuter) in [
+            ("styrgrupp", false),
+            ("Integrationsrådet", true),
+            ("nämnd", false),
+            ("styrelse", false),
+            ("presidium", true),
+            ("processledare", false),
+            ("kommitté", false),
+            ("lektor", false),
+            ("program", true),
+        ] {
+            let plurals = plural_forms_of(word, neuter);
+            for f in forms(word) {
+                assert_eq!(
+                    is_plural_form(&f, word, neuter),
+                    plurals.contains(&f),
+                    "{word} {f}"
+                );
+            }
+        }
     }
 
     #[test]

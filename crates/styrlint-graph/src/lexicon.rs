@@ -308,11 +308,65 @@ impl DocumentWords {
 /// plan quoting an English charter is still read right.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    /// The merged words.
+    /// The merged words. Add to them with [`Lexicon::extend`], which also
+    /// forgets the phrase sets built from them.
     pub words: Words,
     /// The generic and role nouns of each shipped language, lower case, to
     /// tell which language a name is in.
-    nouns: Vec<(Lang, Vec<String>)>,
+    nouns: Vec<(Lang, std::collections::HashSet<String>)>,
+    /// Phrase lists tested against every sentence, each as one automaton,
+    /// built on first use.
+    sets: PhraseSets,
+}
+
+/// The automata of the phrase lists every sentence is tested against.
+#[derive(Clone, Debug, Default)]
+struct PhraseSets {
+    history: std::sync::OnceLock<PhraseSet>,
+    past: std::sync::OnceLock<PhraseSet>,
+    current: std::sync::OnceLock<PhraseSet>,
+    retired: std::sync::OnceLock<PhraseSet>,
+}
+
+/// A list of phrases searched for at once: one pass over a text, whatever
+/// the number of phrases (testing them one by one built a searcher per
+/// phrase per sentence).
+#[derive(Clone, Debug, Default)]
+pub struct PhraseSet {
+    ac: Option<aho_corasick::AhoCorasick>,
+}
+
+impl PhraseSet {
+    /// The automaton of a list of phrases (matched in lower case).
+    pub fn new(phrases: &[String]) -> PhraseSet {
+        let lower: Vec<String> = phrases
+            .iter()
+            .map(|p| p.to_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect();
+        PhraseSet {
+            ac: aho_corasick::AhoCorasick::new(&lower).ok(),
+        }
+    }
+
+    /// True when a text (lower case) holds one of the phrases as whole
+    /// words.
+    pub fn any_in(&self, text: &str) -> bool {
+        let Some(ac) = &self.ac else {
+            return false;
+        };
+        ac.find_overlapping_iter(text).any(|m| {
+            let before_ok = !text[..m.start()]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric);
+            let after_ok = !text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            before_ok && after_ok
+        })
+    }
 }
 
 const SV: &str = include_str!("../data/lexicon/sv.toml");
@@ -337,7 +391,11 @@ impl Default for Lexicon {
                 words.extend(w);
             }
         }
-        Lexicon { words, nouns }
+        Lexicon {
+            words,
+            nouns,
+            sets: PhraseSets::default(),
+        }
     }
 }
 
@@ -389,6 +447,12 @@ impl Words {
 }
 
 impl Lexicon {
+    /// Adds words (from the config) to the lexicon.
+    pub fn extend(&mut self, words: Words) {
+        self.words.extend(words);
+        self.sets = PhraseSets::default();
+    }
+
     /// The language a body's name is in, when its head noun tells: "Audit
     /// Committee" is English, "Revisionsutskottet" Swedish (a compound
     /// ending in a Swedish noun, or a word with å, ä, ö).
@@ -401,25 +465,28 @@ impl Lexicon {
         if words.iter().any(|w| w.contains(['å', 'ä', 'ö'])) {
             return Some(Lang::Sv);
         }
-        let ends_in = |nouns: &[String], whole: bool| {
-            words.iter().any(|w| {
-                nouns.iter().any(|n| {
-                    if whole {
-                        return n.as_str() == *w || format!("{n}s") == *w;
-                    }
-                    // A Swedish compound, in any definite form.
-                    ["", "n", "en", "et", "t"].iter().any(|e| {
-                        let f = format!("{n}{e}");
-                        *w == f || (w.len() > f.len() + 2 && w.ends_with(&f))
-                    })
-                })
-            })
-        };
         let find = |lang: Lang| self.nouns.iter().find(|(l, _)| *l == lang).map(|(_, n)| n);
-        if find(Lang::En).is_some_and(|n| ends_in(n, true)) {
+        if find(Lang::En).is_some_and(|n| {
+            words
+                .iter()
+                .any(|w| n.contains(*w) || w.strip_suffix('s').is_some_and(|s| n.contains(s)))
+        }) {
             return Some(Lang::En);
         }
-        if find(Lang::Sv).is_some_and(|n| ends_in(n, false)) {
+        // A Swedish compound in any definite form: some tail of a word,
+        // with two letters or more before it, is a noun's form.
+        if find(Lang::Sv).is_some_and(|n| {
+            words.iter().any(|w| {
+                std::iter::once(0)
+                    .chain(w.char_indices().map(|(i, _)| i).skip(2))
+                    .any(|i| {
+                        let tail = &w[i..];
+                        ["", "n", "en", "et", "t"]
+                            .iter()
+                            .any(|e| tail.strip_suffix(e).is_some_and(|stem| n.contains(stem)))
+                    })
+            })
+        }) {
             return Some(Lang::Sv);
         }
         None
@@ -441,10 +508,10 @@ impl Lexicon {
     /// True when a sentence (lower case) holds a phrase that places it in
     /// the past, anywhere in it.
     pub fn has_past_phrase(&self, sentence: &str) -> bool {
-        self.words
-            .past_phrases
-            .iter()
-            .any(|p| contains_words(sentence, &p.to_lowercase()))
+        self.sets
+            .past
+            .get_or_init(|| PhraseSet::new(&self.words.past_phrases))
+            .any_in(sentence)
     }
 
     /// True when a sentence (lower case) holds an until-marker followed by
@@ -509,10 +576,10 @@ impl Lexicon {
 
     /// True when a text (lower case) holds a word saying a body is gone.
     pub fn has_retired_word(&self, text: &str) -> bool {
-        self.words
-            .retired_words
-            .iter()
-            .any(|w| contains_words(text, &w.to_lowercase()))
+        self.sets
+            .retired
+            .get_or_init(|| PhraseSet::new(&self.words.retired_words))
+            .any_in(text)
     }
 
     /// True when a heading names a background section.
@@ -523,10 +590,10 @@ impl Lexicon {
 
     /// True when a sentence (lower case) holds a history phrase as whole words.
     pub fn has_history_phrase(&self, sentence: &str) -> bool {
-        self.words
-            .history_phrases
-            .iter()
-            .any(|p| contains_words(sentence, p))
+        self.sets
+            .history
+            .get_or_init(|| PhraseSet::new(&self.words.history_phrases))
+            .any_in(sentence)
     }
 
     /// True when the words right before a mention mark it as former.
@@ -585,10 +652,10 @@ impl Lexicon {
     /// True when a sentence (lower case) introduces a current name ("numera",
     /// "now called").
     pub fn has_current_marker(&self, sentence: &str) -> bool {
-        self.words
-            .current_markers
-            .iter()
-            .any(|p| contains_words(sentence, p))
+        self.sets
+            .current
+            .get_or_init(|| PhraseSet::new(&self.words.current_markers))
+            .any_in(sentence)
     }
 
     /// True when a sentence (lower case) is in the past tense.

@@ -129,8 +129,8 @@ pub struct Verbs {
     subordinate: Vec<String>,
     coordinators: Vec<String>,
     articles: Vec<String>,
-    /// Phrases a matter ends before: limits and times.
-    limits: Vec<String>,
+    /// Phrases a matter ends before: limits and times, in one automaton.
+    limits: Option<AhoCorasick>,
 }
 
 impl Verbs {
@@ -172,12 +172,14 @@ impl Verbs {
             stop: m.stop_words.iter().map(|w| w.to_lowercase()).collect(),
             subordinate: m.subordinators.iter().map(|w| w.to_lowercase()).collect(),
             coordinators: m.coordinators.iter().map(|w| w.to_lowercase()).collect(),
-            limits: m
-                .limit_phrases
-                .iter()
-                .chain(&lex.words.document.time_words)
-                .map(|w| w.to_lowercase())
-                .collect(),
+            limits: AhoCorasick::new(
+                m.limit_phrases
+                    .iter()
+                    .chain(&lex.words.document.time_words)
+                    .map(|w| w.to_lowercase())
+                    .filter(|w| !w.is_empty()),
+            )
+            .ok(),
             articles: lex
                 .words
                 .articles
@@ -205,16 +207,14 @@ impl Verbs {
     /// ("inköp inom ramen för budget" is about purchases, not the budget)
     /// or a time ("medlen … varje år").
     pub fn matter<'o>(&self, object: &'o str) -> &'o str {
+        let Some(ac) = &self.limits else {
+            return object;
+        };
         let lower = lower_same_len(object);
-        let cut = self
-            .limits
-            .iter()
-            .filter_map(|l| {
-                lower
-                    .match_indices(l.as_str())
-                    .find(|(i, _)| *i > 0 && is_word_at(&lower, *i, i + l.len()))
-                    .map(|(i, _)| i)
-            })
+        let cut = ac
+            .find_overlapping_iter(&lower)
+            .filter(|m| m.start() > 0 && is_word_at(&lower, m.start(), m.end()))
+            .map(|m| m.start())
             .min()
             .unwrap_or(object.len());
         object[..cut].trim_end()

@@ -33,8 +33,10 @@
 //! statement ("om en nämnd …, kan nämnden", "each working group") means no
 //! body at all.
 
-use crate::inflect::{Token, forms, is_definite_singular_of, plural_forms_of, tokenize};
-use crate::lexicon::{Lexicon, contains_words};
+use crate::inflect::{
+    Token, forms, is_definite_singular_of, is_plural_form, plural_forms_of, tokenize,
+};
+use crate::lexicon::Lexicon;
 use crate::register::Body;
 use foldhash::{HashMap, HashSet};
 use std::ops::Range;
@@ -196,7 +198,7 @@ pub struct Matcher {
     function_words: HashSet<String>,
     qualifiers: HashSet<String>,
     of_words: HashSet<String>,
-    definition_markers: Vec<String>,
+    definition_markers: crate::lexicon::PhraseSet,
     coordinators: HashSet<String>,
 }
 
@@ -219,11 +221,7 @@ impl Matcher {
             qualifiers: lower_set(&words.qualifiers),
             of_words: lower_set(&words.of_words),
             broad: words.broad_nouns.iter().map(|n| join_words(n)).collect(),
-            definition_markers: words
-                .definition_markers
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            definition_markers: crate::lexicon::PhraseSet::new(&words.definition_markers),
             coordinators: lower_set(&words.mandate.coordinators),
             abolished: bodies.iter().map(|b| b.abolished.is_some()).collect(),
             all_bodies: (0..bodies.len()).collect(),
@@ -961,11 +959,16 @@ impl Matcher {
                 }
                 // The same paragraph: the one body of the kind named before
                 // it (the nearest, for a broad noun).
+                // The nearest named before it, at most 64 back: a reader's
+                // antecedent is near, and a paragraph of thousands of
+                // mentions costs no more per mention.
                 let mut before: Vec<usize> = by_block
                     .get(&block)
                     .map(|v| {
-                        v.iter()
-                            .take_while(|(i, _)| *i < idx)
+                        let at = v.partition_point(|(i, _)| *i < idx);
+                        let from = at.saturating_sub(64);
+                        v[from..at]
+                            .iter()
                             .map(|&(_, b)| b)
                             .filter(of_kind)
                             .collect()
@@ -1099,14 +1102,7 @@ impl Matcher {
             let Some(sentence) = block.sentences.get(g.sentence) else {
                 continue;
             };
-            let lower = text[sentence.clone()].to_lowercase();
-            let same_sentence = |m: &&Mention| m.block == g.block && m.sentence == g.sentence;
-            let named_here: Vec<(usize, usize)> = mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| same_sentence(m) && matches!(m.kind, MentionKind::Named { .. }))
-                .filter_map(|(i, m)| Some((i, m.body()?)))
-                .collect();
+            let same_sentence = |m: &Mention| m.block == g.block && m.sentence == g.sentence;
             // A parenthesis right after a name: "X (nedan bolaget)", "X
             // (the Committee)".
             let in_parens = gi > 0
@@ -1121,20 +1117,29 @@ impl Matcher {
                 out.insert(noun.clone(), b);
                 continue;
             }
-            let marked = self
-                .definition_markers
-                .iter()
-                .any(|w| contains_words(&lower, w));
-            if !marked {
+            let lower = text[sentence.clone()].to_lowercase();
+            if !self.definition_markers.any_in(&lower) {
                 continue;
             }
-            // The nearest name before it in the sentence, else after.
-            let pick = named_here
+            // The nearest name before it in the sentence, else after
+            // (mentions are in order: look outwards from this one).
+            let named = |m: &Mention| {
+                matches!(m.kind, MentionKind::Named { .. })
+                    .then(|| m.body())
+                    .flatten()
+            };
+            let before = mentions[..gi]
                 .iter()
                 .rev()
-                .find(|(i, _)| *i < gi)
-                .or_else(|| named_here.iter().find(|(i, _)| *i > gi));
-            if let Some(&(_, b)) = pick {
+                .take_while(|m| same_sentence(m))
+                .find_map(named);
+            let pick = before.or_else(|| {
+                mentions[gi + 1..]
+                    .iter()
+                    .take_while(|m| same_sentence(m))
+                    .find_map(named)
+            });
+            if let Some(b) = pick {
                 out.insert(noun.clone(), b);
             }
         }
@@ -1565,10 +1570,7 @@ fn written_as_name(text: &str, toks: &[Token], name: &Name, lang: Lang) -> bool 
         }
         if k + 1 == n && lower != word {
             // The plural of the last word means several bodies.
-            if name.classes[k] == WordClass::Common
-                && plural_forms_of(reg, name.neuter_last)
-                    .iter()
-                    .any(|p| p == lower)
+            if name.classes[k] == WordClass::Common && is_plural_form(lower, reg, name.neuter_last)
             {
                 return false;
             }

@@ -29,6 +29,8 @@ pub struct History<'a> {
     background: Vec<bool>,
     /// Per (block, sentence): the sentence narrates the past.
     sentences: HashMap<(usize, usize), bool>,
+    /// Per block: its table row or list item says the body is gone.
+    rows: HashMap<usize, bool>,
 }
 
 impl<'a> History<'a> {
@@ -47,6 +49,7 @@ impl<'a> History<'a> {
             history: doc.sections_where(|h| lex.is_history_heading(&h.text)),
             background: doc.sections_where(|h| lex.is_background_heading(&h.text)),
             sentences: HashMap::new(),
+            rows: HashMap::new(),
         }
     }
 
@@ -174,6 +177,14 @@ impl<'a> History<'a> {
         if norm.start < s.start || norm.end > s.end {
             return false;
         }
+        // A quoted title is short: look at most 300 bytes either side, so a
+        // long sentence of many mentions costs no more per mention.
+        let lo = styrlint_parse::text::floor_char_boundary(
+            text,
+            norm.start.saturating_sub(300).max(s.start),
+        );
+        let hi = styrlint_parse::text::floor_char_boundary(text, (norm.end + 300).min(s.end));
+        let s = lo..hi.max(norm.end);
         let sent = &text[s.clone()];
         let (ms, me) = (norm.start - s.start, norm.end - s.start);
         let more = |inner_before: &str, inner_after: &str| {
@@ -200,8 +211,18 @@ impl<'a> History<'a> {
     }
 
     /// The mention's table row, or its list item, says the body is gone
-    /// ("| Security WG | archived |", "- Outreach WG (avvecklad)").
-    fn in_retired_row(&self, m: &Mention) -> bool {
+    /// ("| Security WG | archived |", "- Outreach WG (avvecklad)"): read
+    /// once per block.
+    fn in_retired_row(&mut self, m: &Mention) -> bool {
+        if let Some(&known) = self.rows.get(&m.block) {
+            return known;
+        }
+        let answer = self.retired_row(m);
+        self.rows.insert(m.block, answer);
+        answer
+    }
+
+    fn retired_row(&self, m: &Mention) -> bool {
         let lex = &self.corpus.lexicon;
         let block = &self.doc.blocks[m.block];
         match (block.kind, block.cell) {
