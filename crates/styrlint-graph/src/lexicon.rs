@@ -211,6 +211,10 @@ pub struct DocumentWords {
     /// Mandate columns of roles tables.
     #[serde(default)]
     pub mandate_columns: Vec<String>,
+    /// Columns of roles tables that name who acts ("Aktör", "Who"), besides
+    /// the register's Organ/Body.
+    #[serde(default)]
+    pub actor_columns: Vec<String>,
     /// Matters that may not be delegated.
     #[serde(default)]
     pub non_delegable: Vec<String>,
@@ -292,6 +296,7 @@ impl DocumentWords {
             matter_columns,
             delegate_columns,
             mandate_columns,
+            actor_columns,
             non_delegable,
             goal_intro_words,
             external_kinds,

@@ -158,12 +158,14 @@ impl Rule for ConflictingMandate {
 }
 
 /// Calls `f` on the pairs `(i, j)`, `i < j`, in increasing order, of keys that
-/// may pass [`same_key`]: equal keys, or keys sharing at least 2 stems that
-/// make up 60 % of their union. Comparing every pair is quadratic in the
+/// may pass [`same_key`]: equal keys, keys sharing at least 2 stems that
+/// make up 60 % of their union, or at least 3 that make up 75 % of the
+/// shorter. Comparing every pair is quadratic in the
 /// corpus; this is the prefix filter of set-similarity joins instead.
 ///
-/// `same_key(a, b)` needs `shared >= 3 (|a| + |b|) / 8`, so `shared >= t(a)
-/// = max(1, ceil(3 |a| / 8))` and likewise for `b`. With every key's stems
+/// `same_key(a, b)` needs `shared >= 3 (|a| + |b|) / 8` (the union bound)
+/// or `shared >= 3` (the containment bound, with more), so `shared >= t(a)
+/// = min(3, max(1, ceil(3 |a| / 8)))` and likewise for `b`. With every key's stems
 /// ordered by one global order, two sets sharing at least `o` stems share
 /// one among the first `|a| - o + 1` of `a` and the first `|b| - o + 1` of
 /// `b` (a set-similarity-join lemma); since `t(a) <= o`, indexing each key
@@ -190,7 +192,10 @@ fn similar_pairs(keys: &[&[String]], mut f: impl FnMut(usize, usize)) {
             if let Some(n) = words.iter().find(|w| w.bytes().any(|c| c.is_ascii_digit())) {
                 return vec![*n];
             }
-            let t = (3 * words.len()).div_ceil(8).max(1);
+            // The fewest stems a pair must share: 3/8 of this key's for
+            // the union bound, and never more than 3, which the
+            // containment bound of `same_key` can make do with.
+            let t = (3 * words.len()).div_ceil(8).clamp(1, 3);
             words.truncate(words.len() + 1 - t.min(words.len()));
             words
         })
@@ -218,6 +223,21 @@ fn similar_pairs(keys: &[&[String]], mut f: impl FnMut(usize, usize)) {
             f(i, j);
         }
     }
+}
+
+/// True when one body is above the other and has authority of its own (a
+/// nämnd, a styrelse, a board): it keeps what it delegates to the body
+/// below, so both may decide the matter. A body without authority above
+/// another (a styrgrupp over a working group) keeps nothing.
+fn delegated(
+    corpus: &Corpus,
+    reach: &mut styrlint_graph::mandates::Reach<'_>,
+    a: usize,
+    b: usize,
+) -> bool {
+    use styrlint_graph::mandates::{has_own_authority, is_root};
+    let keeps = |upper: usize| has_own_authority(corpus, upper) || is_root(corpus, upper);
+    (reach.reaches(a, b) && keeps(b)) || (reach.reaches(b, a) && keeps(a))
 }
 
 /// A statement in a document that is not repealed or superseded.
@@ -287,7 +307,7 @@ fn two_bodies_all(
             if a.body == b.body || pairs.contains(&pair) {
                 continue;
             }
-            if reach.reaches(a.body, b.body) || reach.reaches(b.body, a.body) {
+            if delegated(corpus, &mut reach, a.body, b.body) {
                 continue;
             }
             pairs.insert(pair);
@@ -418,7 +438,7 @@ fn two_bodies_scoped(corpus: &Corpus, member: &[bool], out: &mut Vec<Diagnostic>
     found.sort_unstable_by_key(|&(_, at)| at);
     let mut reach = corpus.report_graph().reach();
     for ((x, y), (i, j)) in found {
-        if reach.reaches(x, y) || reach.reaches(y, x) {
+        if delegated(corpus, &mut reach, x, y) {
             continue;
         }
         let (here, there) = primary_first(corpus, &mandates[i], &mandates[j]);
