@@ -340,6 +340,14 @@ impl Matcher {
             .iter()
             .map(|t| strip_suffix_of(name, t).to_string())
             .collect();
+        // A name of one short word in lower case ("sig", "tag", "vad" as an
+        // alias) is an ordinary word of the language: never a mention.
+        if let [only] = written.as_slice()
+            && only.chars().count() <= 3
+            && !only.chars().any(char::is_uppercase)
+        {
+            return;
+        }
         let classes = classifier.classes(&written, english);
         let name_idx = self.names.len() as u32;
         let mut node = 0u32;

@@ -227,6 +227,13 @@ fn acronyms_match_only_as_written_and_never_ordinary_words() {
     );
     let written: Vec<&str> = some.iter().map(|(w, _)| w.as_str()).collect();
     assert_eq!(written, ["KS:s", "SIG's", "SIGs", "SoN", "TAG"]);
+    // An alias written in lower case and as short as an ordinary word is
+    // never one.
+    let lower = found_with(
+        "| Special Interest Group | sig, tag |\n",
+        "Han satte sig. Ta tag i det.\n",
+    );
+    assert_eq!(lower, Vec::<(String, String)>::new());
 }
 
 #[test]
