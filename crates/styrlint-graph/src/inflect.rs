@@ -205,6 +205,16 @@ pub fn plural_forms_of(word: &str, neuter: bool) -> Vec<String> {
     plural
 }
 
+/// The indefinite base of a word written in the definite singular
+/// ("valberedningen" -> "valberedning", "utskottet" -> "utskott"), or
+/// `None` when it is not one.
+pub fn indefinite_of(word: &str, neuter: Option<bool>) -> Option<String> {
+    let w = word.to_lowercase();
+    bases(&w)
+        .into_iter()
+        .find(|b| *b != w && is_definite_singular_of(&w, b, neuter))
+}
+
 /// The base forms a word may be inflected from: itself, and when it looks
 /// definite or plural ("rådet", "styrelsen"), its base.
 fn bases(word: &str) -> Vec<String> {

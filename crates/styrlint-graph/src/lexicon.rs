@@ -100,6 +100,10 @@ pub struct Words {
     /// committee of experts").
     #[serde(default)]
     pub of_words: Vec<String>,
+    /// Copulas and "as": a post's name right after one is a predicate, the
+    /// function ("är studerandeskyddsombud", "serves as treasurer").
+    #[serde(default)]
+    pub copulas: Vec<String>,
     /// Mandate verbs and phrases (SPEC §2.5).
     #[serde(default)]
     pub mandate: MandateWords,
@@ -331,6 +335,8 @@ struct PhraseSets {
     past: std::sync::OnceLock<PhraseSet>,
     current: std::sync::OnceLock<PhraseSet>,
     retired: std::sync::OnceLock<PhraseSet>,
+    past_headings: std::sync::OnceLock<PhraseSet>,
+    standing: std::sync::OnceLock<crate::standing::StandingLists>,
 }
 
 /// A list of phrases searched for at once: one pass over a text, whatever
@@ -446,12 +452,21 @@ impl Words {
         self.quantifiers.extend(other.quantifiers);
         self.qualifiers.extend(other.qualifiers);
         self.of_words.extend(other.of_words);
+        self.copulas.extend(other.copulas);
         self.mandate.extend(other.mandate);
         self.document.extend(other.document);
     }
 }
 
 impl Lexicon {
+    /// The lists that tell living from fixed documents, split into words
+    /// once.
+    pub fn standing_lists(&self) -> &crate::standing::StandingLists {
+        self.sets
+            .standing
+            .get_or_init(|| crate::standing::StandingLists::new(&self.words.document))
+    }
+
     /// Adds words (from the config) to the lexicon.
     pub fn extend(&mut self, words: Words) {
         self.words.extend(words);
@@ -504,10 +519,10 @@ impl Lexicon {
         let h = heading_key(heading);
         self.words.history_headings.contains(&h)
             || self
-                .words
+                .sets
                 .past_headings
-                .iter()
-                .any(|w| contains_words(&h, w))
+                .get_or_init(|| PhraseSet::new(&self.words.past_headings))
+                .any_in(&h)
     }
 
     /// True when a sentence (lower case) holds a phrase that places it in

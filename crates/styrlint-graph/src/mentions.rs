@@ -34,7 +34,7 @@
 //! body at all.
 
 use crate::inflect::{
-    Token, forms, is_definite_singular_of, is_plural_form, plural_forms_of, tokenize,
+    Token, forms, indefinite_of, is_definite_singular_of, is_plural_form, plural_forms_of, tokenize,
 };
 use crate::lexicon::Lexicon;
 use crate::register::Body;
@@ -143,6 +143,14 @@ struct Name {
     neuter_last: bool,
     /// One word that is itself a generic noun ("Rådet", "Board").
     generic: bool,
+    /// The last word is registered in the definite singular
+    /// ("Valberedningen"): its indefinite base, which in text is the
+    /// common noun ("mottagningens valberedning"), not this body.
+    indefinite_last: Option<String>,
+    /// One word naming a post ("Studerandeskyddsombud", "Kassör") written
+    /// with a capital: in lower case after a copula ("är
+    /// studerandeskyddsombud") it is the function, not the post.
+    post: bool,
 }
 
 /// The name table: forms, trie and targets.
@@ -198,6 +206,8 @@ pub struct Matcher {
     function_words: HashSet<String>,
     qualifiers: HashSet<String>,
     of_words: HashSet<String>,
+    /// Copulas: a post's name after one is a predicate ("är kassör").
+    copulas: HashSet<String>,
     definition_markers: crate::lexicon::PhraseSet,
     coordinators: HashSet<String>,
 }
@@ -220,6 +230,7 @@ impl Matcher {
             function_words: lower_set(&words.mandate.stop_words),
             qualifiers: lower_set(&words.qualifiers),
             of_words: lower_set(&words.of_words),
+            copulas: lower_set(&words.copulas),
             broad: words.broad_nouns.iter().map(|n| join_words(n)).collect(),
             definition_markers: crate::lexicon::PhraseSet::new(&words.definition_markers),
             coordinators: lower_set(&words.mandate.coordinators),
@@ -372,8 +383,19 @@ impl Matcher {
         }
         let neuter_last = words.last().is_some_and(|w| classifier.is_neuter(w));
         let generic = words.len() == 1 && classifier.generic_words.contains(&words[0]);
+        let last_common = classes.last() == Some(&WordClass::Common);
+        let indefinite_last = words
+            .last()
+            .filter(|_| last_common && classifier.has_genders)
+            .and_then(|w| indefinite_of(w, Some(classifier.is_neuter(w))));
+        let post = words.len() == 1
+            && last_common
+            && starts_upper(&written[0])
+            && classifier.is_role(&words[0]);
         self.names.push(Name {
             generic,
+            indefinite_last,
+            post,
             words,
             written,
             classes,
@@ -608,7 +630,8 @@ impl Matcher {
             for n in nodes {
                 for (t, name_idx) in &self.ends[&n] {
                     let name = &self.names[*name_idx as usize];
-                    if !written_as_name(text, toks, name, lang) {
+                    let prev = i.checked_sub(1).map(|p| &*tokens[p].text);
+                    if !written_as_name(text, toks, name, lang, prev, &self.copulas) {
                         continue;
                     }
                     words = name.words.len();
@@ -1004,6 +1027,15 @@ impl Matcher {
                     [_, _, ..] => break 'decide (None, in_section),
                     [] => {}
                 }
+                // Under a heading that names a body of another kind (a
+                // project's section saying "nämnden"), the text speaks of
+                // that one: no other body competes.
+                if section_path_indices(doc, section)
+                    .iter()
+                    .any(|h| by_heading.contains_key(h))
+                {
+                    break 'decide (None, Vec::new());
+                }
                 let named: Vec<usize> = in_doc.iter().copied().filter(of_kind).collect();
                 // Of several named in the document, the one a heading of it
                 // names ("# 2 Sektionsstyrelsen") is the one it is about.
@@ -1015,7 +1047,11 @@ impl Matcher {
                 match (named.as_slice(), headed.as_slice()) {
                     ([one], _) => break 'decide (Some(*one), Vec::new()),
                     ([_, _, ..], [one]) => break 'decide (Some(*one), Vec::new()),
-                    ([_, _, ..], _) => break 'decide (None, named),
+                    // Two to four compete; a document naming many bodies of
+                    // the kind (a register of all nämnder) uses the noun of
+                    // whichever its passage is about.
+                    ([_, _, ..], _) if named.len() <= 4 => break 'decide (None, named),
+                    ([_, _, ..], _) => break 'decide (None, Vec::new()),
                     ([], _) => {}
                 }
                 let register: Vec<usize> = kind.iter().copied().filter(live).collect();
@@ -1388,6 +1424,14 @@ impl Classifier {
         c
     }
 
+    /// A role noun, or a compound ending in one ("studerandeskyddsombud").
+    fn is_role(&self, w: &str) -> bool {
+        self.roles.contains(w)
+            || w.char_indices()
+                .skip(2)
+                .any(|(i, _)| w[i..].chars().count() >= 3 && self.roles.contains(&w[i..]))
+    }
+
     /// The gender of a generic noun, where the lexicon gives genders:
     /// `Some(true)` for a neuter, `Some(false)` for any other (English
     /// nouns get Swedish-style definite forms no text uses, which cost
@@ -1457,15 +1501,16 @@ impl Classifier {
         if self.tails.contains(w) {
             return true;
         }
-        // Every tail that leaves at least two letters of compound before it.
+        // Every tail that leaves at least two letters of compound before it
+        // and has three of its own.
+        let n = w.chars().count();
         let tail_hit = w
             .char_indices()
+            .enumerate()
             .skip(2)
-            .any(|(i, _)| self.tails.contains(&w[i..]) && w[i..].chars().count() >= 3);
-        tail_hit
-            || (!english
-                && w.chars().count() >= 5
-                && self.endings.iter().any(|e| w.ends_with(e.as_str())))
+            .take_while(|(k, _)| n - k >= 3)
+            .any(|(_, (i, _))| self.tails.contains(&w[i..]));
+        tail_hit || (!english && n >= 5 && self.endings.iter().any(|e| w.ends_with(e.as_str())))
     }
 }
 
@@ -1473,8 +1518,8 @@ impl Classifier {
 /// last word, computed once.
 struct NounForms {
     words: Vec<String>,
-    last_forms: Vec<String>,
-    last_plurals: Vec<String>,
+    last_forms: HashSet<String>,
+    last_plurals: HashSet<String>,
 }
 
 impl NounForms {
@@ -1482,8 +1527,10 @@ impl NounForms {
         let words: Vec<String> = join_words(noun).split(' ').map(str::to_string).collect();
         let last = words.last().cloned().unwrap_or_default();
         NounForms {
-            last_forms: forms(&last),
-            last_plurals: plural_forms_of(&last, classifier.neuter.contains(&last)),
+            last_forms: forms(&last).into_iter().collect(),
+            last_plurals: plural_forms_of(&last, classifier.neuter.contains(&last))
+                .into_iter()
+                .collect(),
             words,
         }
     }
@@ -1507,11 +1554,13 @@ impl NounForms {
             return false;
         }
         let k_last = tail[n - 1];
-        let ends = |f: &String| {
-            k_last == f.as_str()
-                || (k_last.chars().count() >= f.chars().count() + 2 && k_last.ends_with(f.as_str()))
+        // The word itself, or a tail of it with two letters or more before
+        // it: one set lookup per tail, whatever the number of forms.
+        let tails = || {
+            std::iter::once(k_last).chain(k_last.char_indices().skip(2).map(|(i, _)| &k_last[i..]))
         };
-        self.last_forms.iter().any(ends) && !self.last_plurals.iter().any(ends)
+        tails().any(|t| self.last_forms.contains(t))
+            && !tails().any(|t| self.last_plurals.contains(t))
     }
 }
 
@@ -1559,7 +1608,14 @@ fn join_words(s: &str) -> String {
 /// True when the written token and its neighbours are a form of the name
 /// as the register writes it: the class of each word holds, and the name's
 /// last word is not in plural.
-fn written_as_name(text: &str, toks: &[Token], name: &Name, lang: Lang) -> bool {
+fn written_as_name(
+    text: &str,
+    toks: &[Token],
+    name: &Name,
+    lang: Lang,
+    prev: Option<&str>,
+    copulas: &HashSet<String>,
+) -> bool {
     let n = toks.len();
     for (k, tok) in toks.iter().enumerate() {
         let written = word_text(text, tok);
@@ -1574,6 +1630,23 @@ fn written_as_name(text: &str, toks: &[Token], name: &Name, lang: Lang) -> bool 
             WordClass::Common => true,
         };
         if !ok {
+            return false;
+        }
+        if k + 1 == n
+            && let Some(base) = &name.indefinite_last
+            && (lower == base || lower.strip_suffix('s') == Some(base.as_str()))
+        {
+            // "Valberedningen" registered, "en valberedning" written: the
+            // common noun.
+            return false;
+        }
+        if name.post
+            && !written.chars().any(char::is_uppercase)
+            && lower == word
+            && prev.is_some_and(|p| copulas.contains(p))
+        {
+            // "Studerandeskyddsombud" registered, "X är
+            // studerandeskyddsombud" written: the function, not the post.
             return false;
         }
         if k + 1 == n && lower != word {
@@ -1702,6 +1775,13 @@ fn opaque_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 fn is_opaque(chunk: &str) -> bool {
+    // Most chunks are plain words: nothing below can hold for them.
+    if !chunk
+        .bytes()
+        .any(|b| matches!(b, b':' | b'/' | b'@' | b'_' | b'\\' | b'-' | b'.'))
+    {
+        return false;
+    }
     if chunk.contains("://") || chunk.starts_with("www.") {
         return true;
     }

@@ -190,7 +190,6 @@ fn standing(
     if kept {
         return Standing::Living;
     }
-    let words = &lexicon.words.document;
     let (folders, file) = match doc.path.rsplit_once('/') {
         Some((dir, file)) => (dir, file),
         None => ("", doc.path.as_str()),
@@ -203,17 +202,18 @@ fn standing(
     } else {
         doc.headings.first().map_or("", |h| h.text.as_str())
     };
+    let lists = lexicon.standing_lists();
     let folder_words = words_of(folders);
-    if let Some(found) = find_word(&folder_words, &words.archive_folders) {
+    if let Some(found) = find_word(&folder_words, &lists.archive_folders) {
         return Standing::Fixed(FixedBy::Word(found));
     }
     let own = [words_of(stem), words_of(title)];
-    let living_name = own.iter().any(|w| has_word(w, &words.living_words));
+    let living_name = own.iter().any(|w| has_word(w, &lists.living_words));
     // A full date in the path dates a record, even one whose title names
     // a living kind when its folder is one of records
     // ("meetings/2020-02-12-code-of-conduct.md" is that day's notes).
     if full_date_in(&doc.path).is_some()
-        && (!living_name || find_word(&folder_words, &words.fixed_words).is_some())
+        && (!living_name || find_word(&folder_words, &lists.fixed_words).is_some())
     {
         return Standing::Fixed(FixedBy::PathDate);
     }
@@ -226,7 +226,7 @@ fn standing(
     let [stem_words, title_words] = own;
     let places = [stem_words, title_words, folder_words];
     for w in &places {
-        if let Some(found) = find_word(w, &words.fixed_words) {
+        if let Some(found) = find_word(w, &lists.fixed_words) {
             return Standing::Fixed(FixedBy::Word(found));
         }
     }
@@ -243,31 +243,67 @@ fn words_of(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn has_word(words: &[String], list: &[String]) -> bool {
+fn has_word(words: &[String], list: &[Entry]) -> bool {
     find_word(words, list).is_some()
+}
+
+/// A lexicon entry as it was written and as words.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    written: String,
+    words: Vec<String>,
+}
+
+/// The lexicon lists that tell living from fixed documents, as words,
+/// split once per lexicon (not once per document and entry).
+#[derive(Clone, Debug)]
+pub struct StandingLists {
+    /// `fixed_words`.
+    pub fixed_words: Vec<Entry>,
+    /// `archive_folders`.
+    pub archive_folders: Vec<Entry>,
+    /// `living_words`.
+    pub living_words: Vec<Entry>,
+}
+
+impl StandingLists {
+    /// Splits the lexicon's lists into words.
+    pub fn new(words: &crate::lexicon::DocumentWords) -> StandingLists {
+        let entries = |list: &[String]| -> Vec<Entry> {
+            list.iter()
+                .map(|e| Entry {
+                    written: e.clone(),
+                    words: words_of(e),
+                })
+                .filter(|e| !e.words.is_empty())
+                .collect()
+        };
+        StandingLists {
+            fixed_words: entries(&words.fixed_words),
+            archive_folders: entries(&words.archive_folders),
+            living_words: entries(&words.living_words),
+        }
+    }
 }
 
 /// The first entry of `list` found in `words`: a phrase as consecutive
 /// words, or a single word as a word or the tail of a Swedish compound
 /// ("styrelseprotokoll" holds "protokoll").
-fn find_word(words: &[String], list: &[String]) -> Option<String> {
+fn find_word(words: &[String], list: &[Entry]) -> Option<String> {
     for entry in list {
-        let phrase: Vec<String> = words_of(entry);
-        match phrase.as_slice() {
+        match entry.words.as_slice() {
             [] => {}
             [one] => {
+                let n = one.chars().count();
                 if words.iter().any(|w| {
-                    w == one
-                        || (one.chars().count() >= 5
-                            && w.chars().count() >= one.chars().count() + 3
-                            && w.ends_with(one.as_str()))
+                    w == one || (n >= 5 && w.ends_with(one.as_str()) && w.chars().count() >= n + 3)
                 }) {
-                    return Some(entry.clone());
+                    return Some(entry.written.clone());
                 }
             }
             many => {
                 if words.windows(many.len()).any(|w| w == many) {
-                    return Some(entry.clone());
+                    return Some(entry.written.clone());
                 }
             }
         }
