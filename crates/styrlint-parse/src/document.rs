@@ -350,6 +350,9 @@ struct Walker<'a> {
     section: Option<usize>,
     list_depth: u16,
     in_code_block: bool,
+    /// Inside a Mermaid diagram: its node labels are text (an organisation
+    /// chart names the bodies), its syntax is not.
+    in_diagram: bool,
     image_depth: u32,
     emphasis_starts: Vec<usize>,
     links: Vec<PendingLink>,
@@ -370,6 +373,7 @@ impl<'a> Walker<'a> {
             section: None,
             list_depth: 0,
             in_code_block: false,
+            in_diagram: false,
             image_depth: 0,
             emphasis_starts: Vec::new(),
             links: Vec::new(),
@@ -401,6 +405,9 @@ impl<'a> Walker<'a> {
             Event::End(tag) => self.end(tag, r),
             Event::Text(t) => {
                 if self.in_code_block {
+                    if self.in_diagram {
+                        self.diagram_labels(&t, r.clone());
+                    }
                     return;
                 }
                 if self.image_depth > 0 {
@@ -456,9 +463,14 @@ impl<'a> Walker<'a> {
                 self.flush();
                 self.list_depth = self.list_depth.saturating_add(1);
             }
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock(kind) => {
                 self.flush();
                 self.in_code_block = true;
+                self.in_diagram = matches!(
+                    &kind,
+                    pulldown_cmark::CodeBlockKind::Fenced(info)
+                        if info.split_whitespace().next() == Some("mermaid")
+                );
                 self.doc.code.push(r);
             }
             Tag::Emphasis | Tag::Strong => {
@@ -535,7 +547,10 @@ impl<'a> Walker<'a> {
                 self.flush();
                 self.list_depth = self.list_depth.saturating_sub(1);
             }
-            TagEnd::CodeBlock => self.in_code_block = false,
+            TagEnd::CodeBlock => {
+                self.in_code_block = false;
+                self.in_diagram = false;
+            }
             TagEnd::Emphasis | TagEnd::Strong => {
                 if let (Some(start), Some(buf)) = (self.emphasis_starts.pop(), self.buf.as_mut()) {
                     let end = buf.text.len();
@@ -614,6 +629,33 @@ impl<'a> Walker<'a> {
         }
         buf.plain.push_str(t);
         buf.end = buf.end.max(r.end);
+    }
+
+    /// The node labels of a Mermaid diagram's text, each a block of prose:
+    /// `EU[End Users]`, `TAC([Technical Advisory Council])`, `A -- "text"
+    /// --> B`. Node ids and arrows are syntax.
+    fn diagram_labels(&mut self, t: &str, r: Range<usize>) {
+        // Only text that is the file's own bytes can be mapped back.
+        if self.src.get(r.clone()) != Some(t) {
+            return;
+        }
+        for m in DIAGRAM_LABEL.find_iter(t) {
+            let inner = m
+                .as_str()
+                .trim_matches(|c: char| "[](){}\"".contains(c) || c == ' ');
+            if inner.is_empty() || !inner.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let off = m.start() + m.as_str().find(inner).unwrap_or(0);
+            let start = r.start + off;
+            self.open(BlockKind::Paragraph, start);
+            if let Some(buf) = self.buf.as_mut() {
+                buf.text.push_original(inner, start);
+                buf.plain.push_str(inner);
+                buf.end = start + inner.len();
+            }
+            self.flush();
+        }
     }
 
     fn html(&mut self, h: &str, r: Range<usize>) {
@@ -709,6 +751,13 @@ impl<'a> Walker<'a> {
         });
     }
 }
+
+/// A node label of a Mermaid diagram: `[…]`, `(…)`, `{…}`, `"…"` (the
+/// nested forms `([…])`, `[[…]]` included).
+static DIAGRAM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\(\[[^\]\n]+\]\)|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]|\(\([^)\n]+\)\)|\([^()\n]+\)|\{[^}\n]+\}|"[^"\n]+""#)
+        .expect("valid regex")
+});
 
 /// An id in a pandoc attribute block: `{#_Toc157001231 .anchor}`.
 static PANDOC_ID: LazyLock<Regex> =

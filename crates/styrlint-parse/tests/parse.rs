@@ -362,3 +362,19 @@ fn pandoc_bookmarks_are_anchors_and_leave_the_heading_text() {
     assert_eq!(d.headings[0].text, "5 Roller och ansvar");
     assert!(d.html_anchors.contains(&"_Toc157001235".to_string()));
 }
+
+#[test]
+fn a_mermaid_diagram_gives_its_node_labels_as_text_and_nothing_else() {
+    let d = doc(
+        "```mermaid\ngraph TD\n  GB ==> TAC([Technical Advisory Council])\n  EU[End Users]\n  A -- \"reports to\" --> B\n```\n\n```\nPlain code [Not a label]\n```\n",
+    );
+    let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Technical Advisory Council", "End Users", "reports to"]
+    );
+    // Each label's span points at its bytes in the file.
+    for b in &d.blocks {
+        assert_eq!(&d.text[b.span.clone()], b.text.as_str());
+    }
+}
