@@ -14,6 +14,23 @@ use std::collections::HashMap;
 use styrlint_graph::{Corpus, Mention};
 use styrlint_parse::{Block, BlockKind, Date, Document};
 
+/// How a sentence or mention is about the past.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Past {
+    /// Not about the past.
+    No,
+    /// Marked as the past: a history heading or phrase, a former-name
+    /// marker, a retired row, a period that has ended.
+    Marked,
+    /// Told in the past tense (in a record, under a background heading, or
+    /// about an earlier year), naming at most this latest year: a body
+    /// abolished before that year was already gone in the time told.
+    Narrative {
+        /// The latest year the sentence names.
+        latest: Option<i32>,
+    },
+}
+
 /// The history reader of one document.
 pub struct History<'a> {
     corpus: &'a Corpus,
@@ -27,8 +44,8 @@ pub struct History<'a> {
     history: Vec<bool>,
     /// Per heading: under a background heading.
     background: Vec<bool>,
-    /// Per (block, sentence): the sentence narrates the past.
-    sentences: HashMap<(usize, usize), bool>,
+    /// Per (block, sentence): how the sentence narrates the past.
+    sentences: HashMap<(usize, usize), Past>,
     /// Per block: its table row or list item says the body is gone.
     rows: HashMap<usize, bool>,
 }
@@ -55,9 +72,14 @@ impl<'a> History<'a> {
 
     /// True when a mention narrates the past.
     pub fn mention(&mut self, m: &Mention) -> bool {
+        self.mention_past(m) != Past::No
+    }
+
+    /// How a mention is about the past.
+    pub fn mention_past(&mut self, m: &Mention) -> Past {
         let block = &self.doc.blocks[m.block];
         if block.section.is_some_and(|s| self.history[s]) {
-            return true;
+            return Past::Marked;
         }
         let text = block.text.as_str();
         let lex = &self.corpus.lexicon;
@@ -67,10 +89,10 @@ impl<'a> History<'a> {
         if lex.is_former_marker(&text[..head.norm.start])
             || lex.is_record_of(&text[..head.norm.start])
         {
-            return true;
+            return Past::Marked;
         }
         if self.marked_around(block, m.sentence, m.norm.clone()) || self.in_retired_row(m) {
-            return true;
+            return Past::Marked;
         }
         self.sentence(m.block, m.sentence)
     }
@@ -121,11 +143,11 @@ impl<'a> History<'a> {
             return true;
         }
         let n = block.sentences.len();
-        n > 0 && (0..n).all(|si| self.sentence(bi, si))
+        n > 0 && (0..n).all(|si| self.sentence(bi, si) != Past::No)
     }
 
     /// True when a sentence narrates the past, decided once per sentence.
-    fn sentence(&mut self, bi: usize, si: usize) -> bool {
+    fn sentence(&mut self, bi: usize, si: usize) -> Past {
         if let Some(&known) = self.sentences.get(&(bi, si)) {
             return known;
         }
@@ -136,11 +158,19 @@ impl<'a> History<'a> {
         let lex = &self.corpus.lexicon;
         let past = lex.is_past_tense(&lower);
         let in_background = block.section.is_some_and(|s| self.background[s]);
-        let answer = lex.has_history_phrase(&lower)
+        let marked = lex.has_history_phrase(&lower)
             || lex.has_past_phrase(&lower)
             || lex.has_until_year(&lower, self.year)
-            || ended_period(&lower, self.year)
-            || (past && (in_background || self.record || self.speaks_of_past_year(&lower)));
+            || ended_period(&lower, self.year);
+        let answer = if marked {
+            Past::Marked
+        } else if past && (in_background || self.record || self.speaks_of_past_year(&lower)) {
+            Past::Narrative {
+                latest: years(&lower).max(),
+            }
+        } else {
+            Past::No
+        };
         self.sentences.insert((bi, si), answer);
         answer
     }

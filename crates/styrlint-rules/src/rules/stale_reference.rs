@@ -1,4 +1,4 @@
-use crate::history::History;
+use crate::history::{History, Past};
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
 use rayon::prelude::*;
@@ -170,8 +170,19 @@ impl Rule for StaleReference {
                         .sentences
                         .get(m.sentence)
                         .map_or(block.text.as_str(), |s| &block.text.as_str()[s.clone()]);
-                    if history.mention(m) {
-                        continue;
+                    match history.mention_past(m) {
+                        Past::No => {}
+                        Past::Marked => continue,
+                        // A story of a time after the body was gone ("The
+                        // Finance Committee reviewed the policy in February
+                        // 2022", abolished 2021) still names it wrongly.
+                        Past::Narrative { latest } => {
+                            let told_after =
+                                latest.zip(gone.date).is_some_and(|(y, g)| y > g.year());
+                            if !told_after {
+                                continue;
+                            }
+                        }
                     }
                     if corpus.lexicon.has_current_marker(&sentence.to_lowercase())
                         && names_successor(corpus, di, m.block, m.sentence, &gone)
@@ -1044,6 +1055,35 @@ Action: send the proposal to the Core Team for review.
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0].starts_with("minutes/2024-05-01.md:5:"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_record_telling_of_a_time_after_the_change_still_names_it_wrongly() {
+        let fixture = "\
+<!-- file: register.md -->
+| Body | Abolished | Replaced by |
+|---|---|---|
+| Finance Committee | 2021-04-15 | Finance and Audit Committee |
+| Finance and Audit Committee | | |
+<!-- file: reports/annual-report-2022.md -->
+---
+type: annual report
+adopted: 2023-05-18
+---
+# Annual report 2022
+
+The Finance Committee reviewed the reserves policy in February 2022.
+
+The Finance Committee reviewed the reserves policy in 2020.
+
+The Finance Committee reviewed the reserves policy.
+";
+        let found = check("stale-reference", fixture);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("reports/annual-report-2022.md:7:"),
             "{found:?}"
         );
     }
