@@ -153,7 +153,23 @@ impl<'a> History<'a> {
         }
         let block = &self.doc.blocks[bi];
         let text = block.text.as_str();
-        let sentence = block.sentences.get(si).map_or(text, |s| &text[s.clone()]);
+        let range = block.sentences.get(si).cloned().unwrap_or(0..text.len());
+        // The names in it are not its words: "Miljöprogram 2016–2020" is a
+        // title, not a period that ended.
+        let mut sentence = text[range.clone()].to_string();
+        let mentions = &self.corpus.mentions[self.di];
+        let from = mentions.partition_point(|m| (m.block, m.norm.start) < (bi, range.start));
+        for m in mentions[from..]
+            .iter()
+            .take_while(|m| m.block == bi && m.norm.start < range.end)
+        {
+            if matches!(m.kind, styrlint_graph::MentionKind::Named { .. })
+                && m.norm.end <= range.end
+            {
+                let (a, b) = (m.norm.start - range.start, m.norm.end - range.start);
+                sentence.replace_range(a..b, &" ".repeat(b - a));
+            }
+        }
         let lower = sentence.to_lowercase();
         let lex = &self.corpus.lexicon;
         let past = lex.is_past_tense(&lower);
