@@ -826,10 +826,14 @@ impl Matcher {
             if i > 0 {
                 let prev = &tokens[i - 1];
                 let gap = &text[prev.span.end..tok.span.start];
+                // Two capitals in a row make a name even at the start of a
+                // sentence, unless the first is a function word ("Till
+                // Styrgruppen …" is rare; "Norra Styrgruppen" is a name).
                 if gap == " "
                     && starts_upper(word_text(text, prev))
                     && starts_upper(word_text(text, tok))
-                    && !sentence_initial(block, text, prev.span.start)
+                    && !self.function_words.contains(&*prev.text)
+                    && !self.articles.contains(&*prev.text)
                 {
                     return None;
                 }

@@ -245,4 +245,111 @@ WG-Serving reports to the steering committee. The committee's decisions bind.
             ]
         );
     }
+
+    const TWO: &str = "\
+<!-- file: register.md -->
+| Organ | Typ | Avvecklad |
+|---|---|---|
+| Politisk styrgrupp | styrgrupp | |
+| Operativ styrgrupp | styrgrupp | |
+| Gamla styrgruppen för trygghet | styrgrupp | 2020-01-01 |
+| Styrelseledamot med ansvar för ekonomi | roll | |
+| Kommunstyrelsen | styrelse | |
+| Kommunstyrelsens arbetsutskott | utskott | |
+| Arbetsgrupp Nord | arbetsgrupp | |
+| Arbetsgrupp Syd | arbetsgrupp | |
+";
+
+    fn doc(text: &str) -> String {
+        format!("{TWO}<!-- file: plan.md -->\n{text}")
+    }
+
+    #[test]
+    fn the_real_case_fires_named_or_only_in_the_register() {
+        // Two named in the document.
+        let named = doc(
+            "# Plan\n\nPolitisk styrgrupp beslutar. Operativ styrgrupp bereder.\n\n## Rapportering\n\nProcessledaren rapporterar till styrgruppen.\n",
+        );
+        assert_eq!(check("ambiguous-reference", &named).len(), 1);
+        // None named; the register has two live ones (the abolished one
+        // does not compete).
+        let register = doc("# Plan\n\nProcessledaren rapporterar till styrgruppen varje månad.\n");
+        let found = check("ambiguous-reference", &register);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("2 organ") && !found[0].contains("Gamla"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn what_tells_a_reader_which_one_is_meant() {
+        for text in [
+            // A definition.
+            "# Plan\n\nOperativ styrgrupp (nedan kallad styrgruppen) leder arbetet. Politisk styrgrupp beslutar.\n\n## Rapportering\n\nProcessledaren rapporterar till styrgruppen.\n",
+            // The document's own body.
+            "---\nansvarig: Operativ styrgrupp\n---\n# Plan\n\nPolitisk styrgrupp beslutar.\n\n## Rapportering\n\nProcessledaren rapporterar till styrgruppen.\n",
+            // The body its title names.
+            "# Arbetsbeskrivning för Operativ styrgrupp\n\nPolitisk styrgrupp beslutar.\n\n## Möten\n\nStyrgruppen möts varje månad.\n",
+            // The antecedent in the same paragraph.
+            "# Plan\n\nPolitisk styrgrupp beslutar.\n\nOperativ styrgrupp bereder ärenden. Styrgruppen möts varje vecka.\n",
+            // A heading that names one.
+            "# Plan\n\nPolitisk styrgrupp beslutar.\n\n## Operativ styrgrupp\n\nStyrgruppen möts varje vecka.\n",
+            // A generic statement: an indefinite antecedent.
+            "# Plan\n\nPolitisk styrgrupp och Operativ styrgrupp finns. Om en styrgrupp saknar ordförande, utser styrgruppen en.\n",
+            // Plural, a kind in general.
+            "# Plan\n\nPolitisk styrgrupp och Operativ styrgrupp finns. Styrgrupperna samverkar, och styrgruppen i varje område rapporterar.\n",
+            // A role is not a styrelse, an utskott is not the styrelse.
+            "# Plan\n\nStyrelseledamot med ansvar för ekonomi och Kommunstyrelsens arbetsutskott bereder. Kommunstyrelsen beslutar. Styrelsen möts.\n",
+            // A name of its own and a noun tied to a name.
+            "# Plan\n\nPolitisk styrgrupp och Operativ styrgrupp finns. Norra Styrgruppen är en förening. Styrgruppen för Trollhättans Stad möts.\n",
+            // A broad noun: the nearest body.
+            "# Plan\n\nArbetsgrupp Nord och Arbetsgrupp Syd finns. Gruppen möts varje vecka.\n",
+        ] {
+            assert_eq!(
+                check("ambiguous-reference", &doc(text)),
+                Vec::<String>::new(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn english_generic_statements_and_the_groups_own_charter() {
+        let register = "\
+<!-- file: register.md -->
+| Body | Kind |
+|---|---|
+| Docs Working Group | working group |
+| Serving Working Group | working group |
+| Board of Directors | board |
+| Board Secretary | role |
+";
+        for (path, text) in [
+            (
+                "wg/docs-working-group/charter.md",
+                "# Charter\n\nThe Docs Working Group and the Serving Working Group cooperate.\n\n## Meetings\n\nThis working group meets weekly.\n",
+            ),
+            (
+                "a.md",
+                "# Working groups\n\nThe Docs Working Group and the Serving Working Group exist. Each working group elects a chair; the working group reports yearly.\n",
+            ),
+            (
+                "b.md",
+                "# Roles\n\nThe Board Secretary keeps the minutes of the Board of Directors. The board member on duty signs. The board meets monthly.\n",
+            ),
+        ] {
+            let fixture = format!("{register}<!-- file: {path} -->\n{text}");
+            assert_eq!(
+                check("ambiguous-reference", &fixture),
+                Vec::<String>::new(),
+                "{path}"
+            );
+        }
+        // Two working groups named and nothing to tell: found.
+        let fixture = format!(
+            "{register}<!-- file: c.md -->\n# Plan\n\nThe Docs Working Group and the Serving Working Group deliver.\n\n## Reporting\n\nProgress goes to the working group.\n"
+        );
+        assert_eq!(check("ambiguous-reference", &fixture).len(), 1);
+    }
 }
