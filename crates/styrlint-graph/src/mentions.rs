@@ -546,7 +546,7 @@ impl Matcher {
                     i += 1;
                     continue;
                 }
-                if let Some((end, noun)) = self.generic_at(text, block, &tokens, i) {
+                if let Some((end, noun)) = self.generic_at(text, &tokens, i) {
                     let norm = tokens[i].span.start..tokens[end].span.end;
                     let kind = MentionKind::Generic {
                         noun,
@@ -813,13 +813,7 @@ impl Matcher {
     }
 
     /// A generic definite mention starting at token `i`: last token, noun.
-    fn generic_at(
-        &self,
-        text: &str,
-        block: &styrlint_parse::Block,
-        tokens: &[Token],
-        i: usize,
-    ) -> Option<(usize, String)> {
+    fn generic_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<(usize, String)> {
         let tok = &tokens[i];
         let (end, noun) = if let Some(noun) = self.generic_forms.get(&*tok.text) {
             // "Norra Rådet": a capitalised word before makes it a name.
