@@ -593,3 +593,50 @@ fn init_writes_a_config_once_and_overrides_apply_per_path() {
     assert_eq!(got, [("plan.md", "warning")]);
     assert_eq!(o.status.code(), Some(0), "warnings only");
 }
+
+#[test]
+fn a_document_too_short_to_tell_speaks_the_corpus_language() {
+    // An English corpus: the register and a stub have no prose of their own,
+    // and their findings are in English, not Swedish by default.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "register.md",
+        "| Body | Reports to |\n|---|---|\n| Governing Board | Steering Council |\n",
+    );
+    write(
+        dir.path(),
+        "charter.md",
+        "# Charter\n\nThe Governing Board adopts the charter and reviews it every year with the members.\n",
+    );
+    write(
+        dir.path(),
+        "stub.md",
+        "---\ntitle: Stub\nadopted: 2024-13-01\n---\n",
+    );
+    let out = styrlint(
+        dir.path(),
+        &["check", "--format", "json", "--today", "2025-01-01"],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("which is not in the register of bodies"),
+        "{text}"
+    );
+    assert!(!text.contains("som inte finns i registret"), "{text}");
+    assert!(
+        text.contains("is not a date of the form") || text.contains("YYYY-MM-DD"),
+        "{text}"
+    );
+    // With `language = "sv"` the same corpus speaks Swedish.
+    write(dir.path(), "styrlint.toml", "language = \"sv\"\n");
+    let out = styrlint(
+        dir.path(),
+        &["check", "--format", "json", "--today", "2025-01-01"],
+    );
+    assert!(
+        stdout(&out).contains("som inte finns i registret"),
+        "{}",
+        stdout(&out)
+    );
+}
