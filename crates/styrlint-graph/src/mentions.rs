@@ -957,7 +957,7 @@ impl Matcher {
                 if let Some(&b) = definitions.get(&noun) {
                     break 'decide (Some(b), Vec::new());
                 }
-                let chapter = section_path_indices(doc, section).last().copied();
+                let chapter = doc.section_path_indices(section).last().copied();
                 if quantified.contains(&(noun.clone(), chapter))
                     || self.is_general(doc, &mentions[idx], &noun, &headings)
                 {
@@ -1012,7 +1012,7 @@ impl Matcher {
                     break 'decide (Some(*one), Vec::new());
                 }
                 // The heading it sits under, or one above, names one.
-                for h in section_path_indices(doc, section) {
+                for h in doc.section_path_indices(section) {
                     if let [one] = of_kind_in(by_heading.get(&h)).as_slice() {
                         break 'decide (Some(*one), Vec::new());
                     }
@@ -1028,7 +1028,8 @@ impl Matcher {
                 // Under a heading that names a body of another kind (a
                 // project's section saying "nämnden"), the text speaks of
                 // that one: no other body competes.
-                if section_path_indices(doc, section)
+                if doc
+                    .section_path_indices(section)
                     .iter()
                     .any(|h| by_heading.contains_key(h))
                 {
@@ -1213,7 +1214,7 @@ impl Matcher {
                         .all(|(t, w)| *t.text == **w);
                     if phrase && self.quantifiers.contains(&*tokens[k - n].text) {
                         let c = *chapter.get_or_insert_with(|| {
-                            section_path_indices(doc, block.section).last().copied()
+                            doc.section_path_indices(block.section).last().copied()
                         });
                         out.insert((noun.clone(), c));
                     }
@@ -1302,7 +1303,7 @@ impl Matcher {
                 return true;
             }
         }
-        for h in section_path_indices(doc, block.section) {
+        for h in doc.section_path_indices(block.section) {
             let (words, names_a_body) = &headings[h];
             if words
                 .iter()
@@ -1324,26 +1325,6 @@ impl Matcher {
             .is_some_and(|(words, _)| words.iter().any(|w| is_plural(w)))
             || lead.is_some_and(|b| tokenize(b.text.as_str()).iter().any(|t| is_plural(&t.text)))
     }
-}
-
-/// The indexes of the headings a section sits under, its own first.
-fn section_path_indices(doc: &Document, section: Option<usize>) -> Vec<usize> {
-    let mut out = Vec::new();
-    let Some(mut idx) = section else {
-        return out;
-    };
-    let mut level = u8::MAX;
-    while let Some(h) = doc.headings.get(idx) {
-        if h.level < level {
-            out.push(idx);
-            level = h.level;
-        }
-        if idx == 0 || level == 1 {
-            break;
-        }
-        idx -= 1;
-    }
-    out
 }
 
 /// A name found at a position.

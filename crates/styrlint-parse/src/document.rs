@@ -162,15 +162,22 @@ pub struct Cell {
 impl Document {
     /// The chain of headings a heading sits under, itself first.
     pub fn section_path(&self, section: Option<usize>) -> Vec<&Heading> {
+        self.section_path_indices(section)
+            .into_iter()
+            .map(|i| &self.headings[i])
+            .collect()
+    }
+
+    /// The indexes of the headings a heading sits under, its own first.
+    pub fn section_path_indices(&self, section: Option<usize>) -> Vec<usize> {
         let mut out = Vec::new();
         let Some(mut idx) = section else {
             return out;
         };
         let mut level = u8::MAX;
-        loop {
-            let h = &self.headings[idx];
+        while let Some(h) = self.headings.get(idx) {
             if h.level < level {
-                out.push(h);
+                out.push(idx);
                 level = h.level;
             }
             if idx == 0 || level == 1 {
