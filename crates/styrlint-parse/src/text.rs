@@ -211,7 +211,13 @@ pub struct LineIndex {
     /// Byte offset where each line starts.
     starts: Vec<usize>,
     bom: usize,
+    /// Every [`CHECKPOINT`] bytes: (char boundary, chars before it), so a
+    /// column on a very long line costs a bounded count, not the line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two char-count checkpoints of a [`LineIndex`].
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     /// Indexes `text`.
@@ -228,7 +234,28 @@ impl LineIndex {
             i += 1;
         }
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { starts, bom }
+        let mut checkpoints = Vec::new();
+        if text.len() > CHECKPOINT {
+            let (mut at, mut chars) = (0, 0);
+            while at + CHECKPOINT < text.len() {
+                let next = floor_char_boundary(text, at + CHECKPOINT);
+                chars += text[at..next].chars().count();
+                at = next;
+                checkpoints.push((at, chars));
+            }
+        }
+        LineIndex {
+            starts,
+            bom,
+            checkpoints,
+        }
+    }
+
+    /// The number of chars in `text[..offset]` (`offset` a char boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (at, chars) = if k == 0 { (0, 0) } else { self.checkpoints[k - 1] };
+        chars + text[at..offset].chars().count()
     }
 
     /// 1-based line and column of a byte offset (clamped to the text).
@@ -239,7 +266,12 @@ impl LineIndex {
         if line == 0 && self.bom > 0 && offset >= self.bom {
             start = self.bom;
         }
-        let col = text[start.min(offset)..offset].chars().count() + 1;
+        let start = start.min(offset);
+        let col = if offset - start <= CHECKPOINT {
+            text[start..offset].chars().count()
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        } + 1;
         (line + 1, col)
     }
 
@@ -390,6 +422,15 @@ mod tests {
         assert_eq!(idx.line_col(text, x), (2, 4));
         let z = text.find('z').unwrap();
         assert_eq!(idx.line_col(text, z), (3, 1));
+        // A long line: the checkpoints give the same column as counting.
+        let long = format!("{}\n{}", "åa".repeat(10_000), "é".repeat(9_000));
+        let idx = LineIndex::new(&long);
+        for off in [0, 5, 4097, 20_000, 29_999, 30_001, long.len()] {
+            let off = floor_char_boundary(&long, off);
+            let line_start = long[..off].rfind('\n').map_or(0, |i| i + 1);
+            let want = long[line_start..off].chars().count() + 1;
+            assert_eq!(idx.line_col(&long, off).1, want, "{off}");
+        }
     }
 
     #[test]

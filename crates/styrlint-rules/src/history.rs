@@ -48,6 +48,8 @@ pub struct History<'a> {
     sentences: HashMap<(usize, usize), Past>,
     /// Per block: its table row or list item says the body is gone.
     rows: HashMap<usize, bool>,
+    /// Per (block, sentence): it introduces a current name ("numera").
+    current: HashMap<(usize, usize), bool>,
 }
 
 impl<'a> History<'a> {
@@ -67,6 +69,7 @@ impl<'a> History<'a> {
             background: doc.sections_where(|h| lex.is_background_heading(&h.text)),
             sentences: HashMap::new(),
             rows: HashMap::new(),
+            current: HashMap::new(),
         }
     }
 
@@ -112,7 +115,11 @@ impl<'a> History<'a> {
             return m;
         }
         let mut head = m;
-        while i > 0 {
+        // A coordination is a few names; at most 32 back, so a sentence of
+        // thousands of names joined by commas costs no more per mention.
+        let mut steps = 0;
+        while i > 0 && steps < 32 {
+            steps += 1;
             let prev = &mentions[i - 1];
             if prev.block != head.block
                 || prev.sentence != head.sentence
@@ -133,6 +140,24 @@ impl<'a> History<'a> {
             i -= 1;
         }
         head
+    }
+
+    /// True when a mention's sentence introduces a current name ("X,
+    /// numera Y", "now called"), read once per sentence.
+    pub fn has_current_marker(&mut self, m: &Mention) -> bool {
+        let key = (m.block, m.sentence);
+        if let Some(&known) = self.current.get(&key) {
+            return known;
+        }
+        let block = &self.doc.blocks[m.block];
+        let text = block.text.as_str();
+        let sentence = block.sentences.get(m.sentence).map_or(text, |s| &text[s.clone()]);
+        let answer = self
+            .corpus
+            .lexicon
+            .has_current_marker(&sentence.to_lowercase());
+        self.current.insert(key, answer);
+        answer
     }
 
     /// True when a whole block narrates the past (under a history heading,

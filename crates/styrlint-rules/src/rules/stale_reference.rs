@@ -1,4 +1,5 @@
 use crate::history::{History, Past};
+use std::collections::HashSet;
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
 use rayon::prelude::*;
@@ -117,6 +118,9 @@ impl Rule for StaleReference {
                 let facts = &corpus.facts[di];
                 let dated = facts.date;
                 let mut history = History::new(corpus, di, ctx.today);
+                // What each sentence names, built when a sentence first
+                // gives a current name ("numera Y").
+                let mut sentence_targets: Option<HashSet<(usize, usize, Target)>> = None;
                 // A record (minutes, a report, a decision) is right about
                 // its own date: only what was already gone then is stale in
                 // it, and an undated one cannot be judged.
@@ -166,10 +170,6 @@ impl Rule for StaleReference {
                     if !in_time(&gone, dated) {
                         continue;
                     }
-                    let sentence = block
-                        .sentences
-                        .get(m.sentence)
-                        .map_or(block.text.as_str(), |s| &block.text.as_str()[s.clone()]);
                     match history.mention_past(m) {
                         Past::No => {}
                         Past::Marked => continue,
@@ -184,8 +184,14 @@ impl Rule for StaleReference {
                             }
                         }
                     }
-                    if corpus.lexicon.has_current_marker(&sentence.to_lowercase())
-                        && names_successor(corpus, di, m.block, m.sentence, &gone)
+                    if history.has_current_marker(m)
+                        && names_successor(
+                            corpus,
+                            sentence_targets.get_or_insert_with(|| targets_by_sentence(corpus, di)),
+                            m.block,
+                            m.sentence,
+                            &gone,
+                        )
                     {
                         continue;
                     }
@@ -519,7 +525,7 @@ fn join(names: &[String], and: &str) -> String {
 /// (with a marker such as "numera", the writer is giving the new name).
 fn names_successor(
     corpus: &Corpus,
-    doc: usize,
+    targets: &HashSet<(usize, usize, Target)>,
     block: usize,
     sentence: usize,
     gone: &Gone,
@@ -527,18 +533,27 @@ fn names_successor(
     let Some(successor) = &gone.successor else {
         return false;
     };
+    let target = match successor {
+        Successor::Body(b) => Some(Target::Body(*b)),
+        Successor::Doc(d) => Some(Target::Doc(*d)),
+        Successor::Name(n) => corpus.resolve_body(n).map(Target::Body).or_else(|| {
+            let key = styrlint_parse::name_key(n);
+            corpus
+                .externals
+                .iter()
+                .position(|e| styrlint_parse::name_key(&e.name) == key)
+                .map(Target::External)
+        }),
+    };
+    target.is_some_and(|t| targets.contains(&(block, sentence, t)))
+}
+
+/// Every (block, sentence, target) a document's named mentions name.
+fn targets_by_sentence(corpus: &Corpus, doc: usize) -> HashSet<(usize, usize, Target)> {
     corpus.mentions[doc]
         .iter()
-        .filter(|m| m.block == block && m.sentence == sentence)
-        .any(|m| match (successor, m.target()) {
-            (Successor::Body(b), Some(Target::Body(x))) => *b == x,
-            (Successor::Doc(d), Some(Target::Doc(x))) => *d == x,
-            (Successor::Name(n), Some(Target::Body(x))) => corpus.resolve_body(n) == Some(x),
-            (Successor::Name(n), Some(Target::External(x))) => {
-                styrlint_parse::name_key(&corpus.externals[x].name) == styrlint_parse::name_key(n)
-            }
-            _ => false,
-        })
+        .filter_map(|m| Some((m.block, m.sentence, m.target()?)))
+        .collect()
 }
 
 fn diagnostic(
