@@ -254,7 +254,11 @@ impl LineIndex {
     /// The number of chars in `text[..offset]` (`offset` a char boundary).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
-        let (at, chars) = if k == 0 { (0, 0) } else { self.checkpoints[k - 1] };
+        let (at, chars) = if k == 0 {
+            (0, 0)
+        } else {
+            self.checkpoints[k - 1]
+        };
         chars + text[at..offset].chars().count()
     }
 

@@ -151,7 +151,10 @@ impl<'a> History<'a> {
         }
         let block = &self.doc.blocks[m.block];
         let text = block.text.as_str();
-        let sentence = block.sentences.get(m.sentence).map_or(text, |s| &text[s.clone()]);
+        let sentence = block
+            .sentences
+            .get(m.sentence)
+            .map_or(text, |s| &text[s.clone()]);
         let answer = self
             .corpus
             .lexicon

@@ -1,8 +1,8 @@
 use crate::history::{History, Past};
-use std::collections::HashSet;
 use crate::macros::declare_rule;
 use crate::{Context, Rule, RuleMeta};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use styrlint_graph::{Corpus, DateFrom, Dated, External, MentionKind, Target, external::Origin};
 use styrlint_parse::{Date, Diagnostic, Document, Edit, Fix, Lang, Spanned, Status};
 
