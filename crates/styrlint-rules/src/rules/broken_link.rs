@@ -1,6 +1,7 @@
 use crate::macros::declare_rule;
 use crate::suggest::closest;
 use crate::{Context, Rule, RuleMeta};
+use std::collections::HashMap;
 use styrlint_parse::{Diagnostic, Document, LinkKind};
 
 declare_rule! {
@@ -51,6 +52,8 @@ impl Rule for BrokenLink {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let corpus = ctx.corpus;
+        // Built at the first broken link.
+        let mut files: Option<FileIndex<'_>> = None;
         for (di, doc) in corpus.docs.iter().enumerate() {
             if !ctx.in_scope(di) {
                 continue;
@@ -85,7 +88,9 @@ impl Rule for BrokenLink {
                             f.starts_with(&format!("{}/", target.trim_end_matches('/')))
                         });
                 if !exists {
-                    let suggestion = nearest_file(&target, &corpus.files);
+                    let suggestion = files
+                        .get_or_insert_with(|| FileIndex::new(&corpus.files))
+                        .nearest(&target);
                     let mut d = Diagnostic::new(
                         Self::META.name,
                         Self::META.default_severity,
@@ -177,18 +182,56 @@ pub(crate) fn is_external(dest: &str) -> bool {
 
 /// The existing file whose name is nearest the missing one's, preferring
 /// the same folder.
-fn nearest_file<'a>(
-    target: &str,
-    files: &'a std::collections::BTreeSet<String>,
-) -> Option<&'a str> {
-    let wanted = file_name(target);
-    let best = closest(wanted, files.iter().map(|f| file_name(f)))?;
-    let dir = target.rsplit_once('/').map_or("", |(d, _)| d);
-    files
-        .iter()
-        .map(String::as_str)
-        .filter(|f| file_name(f) == best)
-        .min_by_key(|f| (f.rsplit_once('/').map_or("", |(d, _)| d) != dir, f.len()))
+/// The files of the corpus by folder and by the start of their name, so
+/// that "did you mean" compares a broken link with a bounded number of
+/// candidates (the files of its folder and those whose name starts alike),
+/// not with every file: that was quadratic in a corpus of many broken
+/// links.
+struct FileIndex<'a> {
+    by_dir: HashMap<&'a str, Vec<&'a str>>,
+    by_prefix: HashMap<String, Vec<&'a str>>,
+}
+
+/// Candidates taken from each bucket at the most.
+const BUCKET: usize = 256;
+
+impl<'a> FileIndex<'a> {
+    fn new(files: &'a std::collections::BTreeSet<String>) -> FileIndex<'a> {
+        let mut by_dir: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut by_prefix: HashMap<String, Vec<&str>> = HashMap::new();
+        for f in files {
+            let dir = f.rsplit_once('/').map_or("", |(d, _)| d);
+            by_dir.entry(dir).or_default().push(f);
+            by_prefix.entry(prefix(file_name(f))).or_default().push(f);
+        }
+        FileIndex { by_dir, by_prefix }
+    }
+
+    /// The file most like `target`: the best name among the candidates, in
+    /// the target's folder if it is there, else the shortest path.
+    fn nearest(&self, target: &str) -> Option<&'a str> {
+        let wanted = file_name(target);
+        let dir = target.rsplit_once('/').map_or("", |(d, _)| d);
+        let mut candidates: Vec<&str> = Vec::new();
+        for bucket in [self.by_dir.get(dir), self.by_prefix.get(&prefix(wanted))]
+            .into_iter()
+            .flatten()
+        {
+            candidates.extend(bucket.iter().take(BUCKET));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let best = closest(wanted, candidates.iter().map(|f| file_name(f)))?;
+        candidates
+            .into_iter()
+            .filter(|f| file_name(f) == best)
+            .min_by_key(|f| (f.rsplit_once('/').map_or("", |(d, _)| d) != dir, f.len()))
+    }
+}
+
+/// The first three characters of a file name, lower case.
+fn prefix(name: &str) -> String {
+    name.chars().take(3).flat_map(char::to_lowercase).collect()
 }
 
 fn file_name(p: &str) -> &str {
