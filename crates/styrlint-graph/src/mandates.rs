@@ -809,20 +809,28 @@ impl DocReader<'_> {
             .map(|s| s.to_string())
             .chain(words.actor_columns.iter().cloned())
             .collect();
+        // Each table cell's block, once: looking it up by a scan of the
+        // blocks per row was quadratic in a long delegation table.
+        let cells: std::collections::HashMap<(usize, usize, usize), usize> = self
+            .doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(bi, b)| Some((b.cell?, bi)))
+            .collect();
         for (ti, table) in self.doc.tables.iter().enumerate() {
             if self.corpus.is_definition_table(self.di, ti) {
                 continue;
             }
             let in_roles = table.section.is_some_and(|s| self.roles_sections[s]);
+            let mentions = &self.corpus.mentions[self.di];
             let cell_body = |row: usize, c: usize| {
-                let bi = self
-                    .doc
-                    .blocks
-                    .iter()
-                    .position(|b| b.cell == Some((ti, row, c)))?;
-                self.corpus.mentions[self.di]
-                    .iter()
-                    .find(|m| m.block == bi)
+                let bi = *cells.get(&(ti, row, c))?;
+                // Mentions are in block order: the first of this block.
+                let at = mentions.partition_point(|m| m.block < bi);
+                mentions
+                    .get(at)
+                    .filter(|m| m.block == bi)
                     .and_then(|m| m.body().map(|b| (b, m.span.clone())))
             };
             if let (Some(mc), Some(dc)) = (

@@ -49,6 +49,10 @@ pub struct Document {
     pub code: Vec<Range<usize>>,
     /// Problems found while parsing.
     pub diagnostics: Vec<Diagnostic>,
+    /// For each heading, the heading it sits under (the nearest before it
+    /// of a lower level), so that walking up costs the depth, not the
+    /// number of headings.
+    pub heading_parents: Vec<Option<usize>>,
 }
 
 /// A heading and its anchors.
@@ -171,19 +175,10 @@ impl Document {
     /// The indexes of the headings a heading sits under, its own first.
     pub fn section_path_indices(&self, section: Option<usize>) -> Vec<usize> {
         let mut out = Vec::new();
-        let Some(mut idx) = section else {
-            return out;
-        };
-        let mut level = u8::MAX;
-        while let Some(h) = self.headings.get(idx) {
-            if h.level < level {
-                out.push(idx);
-                level = h.level;
-            }
-            if idx == 0 || level == 1 {
-                break;
-            }
-            idx -= 1;
+        let mut at = section.filter(|&i| i < self.headings.len());
+        while let Some(i) = at {
+            out.push(i);
+            at = self.heading_parents.get(i).copied().flatten();
         }
         out
     }
@@ -293,9 +288,11 @@ pub fn parse(path: &str, text: impl Into<Arc<str>>, default_lang: Lang) -> Docum
         comments: Vec::new(),
         code: Vec::new(),
         diagnostics,
+        heading_parents: Vec::new(),
     };
     Walker::new(&mut doc, src, body_start).run();
 
+    doc.heading_parents = parents_of(&doc.headings);
     doc.id = match &doc.meta.id {
         Some(id) => id.value.clone(),
         None => default_id(&doc.path, doc.stem()),
@@ -774,6 +771,24 @@ static PANDOC_ID: LazyLock<Regex> =
 /// attribute block: `[]{#_Toc1 .anchor}`, `{#id}`.
 static PANDOC_SPAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\[\]\s*)?\{#[^\s}#]+[^}]*\}").expect("valid regex"));
+
+/// The heading each heading sits under: the nearest before it of a lower
+/// level.
+fn parents_of(headings: &[Heading]) -> Vec<Option<usize>> {
+    let mut open: Vec<usize> = Vec::new();
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            while open.last().is_some_and(|&j| headings[j].level >= h.level) {
+                open.pop();
+            }
+            let parent = open.last().copied();
+            open.push(i);
+            parent
+        })
+        .collect()
+}
 
 /// The id of a document without one: its file stem, except for a folder's
 /// README or index, which stands for the folder ("plan/README.md" → "plan").
