@@ -67,25 +67,33 @@ pub fn apply_scoped(
         Some(s) => s.docs().iter().map(|&i| &corpus.docs[i]).collect(),
         None => corpus.docs.iter().collect(),
     };
+    // Each document's findings, once: walking all of the corpus's findings
+    // for every document with a directive was quadratic.
+    let mut by_path: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, d) in diags.iter().enumerate() {
+        if d.rule != UNUSED {
+            by_path.entry(d.path.as_str()).or_default().push(i);
+        }
+    }
+    let mut silenced = vec![false; diags.len()];
     for doc in docs {
         if !doc.comments.iter().any(|(_, c)| c.starts_with("styrlint-")) {
             continue;
         }
         let mut regions = regions(doc, settings, &mut extra);
-        diags.retain(|d| {
-            if d.path != doc.path || d.rule == UNUSED {
-                return true;
-            }
+        for &i in by_path
+            .get(doc.path.as_str())
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let d = &diags[i];
             let text = doc.text.get(d.span.clone()).unwrap_or("");
-            let mut keep = true;
             for r in regions.iter_mut() {
                 if covers(r, d.span.start) && matches(r, d.rule, text) {
                     r.used = true;
-                    keep = false;
+                    silenced[i] = true;
                 }
             }
-            keep
-        });
+        }
         for r in regions.iter().filter(|r| !r.used) {
             // A suppression for a rule that did not run this time cannot be
             // judged.
@@ -117,6 +125,11 @@ pub fn apply_scoped(
             );
         }
     }
+    let mut i = 0;
+    diags.retain(|_| {
+        i += 1;
+        !silenced[i - 1]
+    });
     diags.extend(extra.into_iter().filter(|d| settings.enabled(d.rule)));
 }
 
